@@ -1,0 +1,417 @@
+package io.netproto.camel.ftp;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netproto.camel.support.CommonsNetTrace;
+import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.PooledSession;
+import io.netproto.camel.support.ProtocolReplyException;
+import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.TlsContexts;
+import org.apache.camel.CamelContext;
+import org.apache.commons.net.ftp.FTP;
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.commons.net.ftp.FTPSClient;
+
+/**
+ * One logged-in FTP or FTPS connection: the only class that talks to Commons Net's {@link FTPClient}.
+ * Every refusal becomes a {@link ProtocolReplyException} with code and text, every I/O failure a
+ * {@link ConnectionFailedException}; paths passed in are server paths, already checked by the caller.
+ */
+final class FtpSession implements PooledSession {
+
+    static final String PROTOCOL = "FTP";
+    private static final int STANDARD_PORT = 21;
+    private static final int STANDARD_IMPLICIT_PORT = 990;
+
+    private final FTPClient client;
+    private final String label;
+    private final String baseDirectory;
+    private final int bufferSize;
+    private boolean broken;
+    private boolean reused;
+    private int currentType;
+    private Boolean mlsdSupported;
+    private final java.util.Set<String> ensuredDirectories = new java.util.HashSet<>();
+
+    @FunctionalInterface
+    private interface Call<T> {
+        T run() throws IOException;
+    }
+
+    private FtpSession(FTPClient client, String label, String baseDirectory, int bufferSize) {
+        this.client = client;
+        this.label = label;
+        this.baseDirectory = baseDirectory;
+        this.bufferSize = bufferSize;
+    }
+
+    /** Connects, secures (netftps), logs in and resolves the endpoint directory. */
+    static FtpSession open(CamelContext camelContext, FtpConfiguration cfg, boolean secure) {
+        int port = cfg.effectivePort(secure && cfg.isImplicit() ? STANDARD_IMPLICIT_PORT : STANDARD_PORT);
+        String label = cfg.getHost() + ":" + port;
+        FTPClient client = secure ? newSecureClient(camelContext, cfg) : new FTPClient();
+        client.setConnectTimeout(Math.toIntExact(cfg.getConnectTimeout()));
+        client.setDefaultTimeout(Math.toIntExact(cfg.getReadTimeout()));
+        client.setDataTimeout(Duration.ofMillis(cfg.getReadTimeout()));
+        client.setControlEncoding(cfg.getCharset());
+        client.setBufferSize(cfg.getBufferSize());
+        if (cfg.getDebugLevel() > 0) {
+            client.addProtocolCommandListener(new CommonsNetTrace(new ProtocolTrace("ftp", cfg.getDebugLevel(), label)));
+        }
+        try {
+            client.connect(cfg.getHost(), port);
+            if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
+                throw new ProtocolReplyException(PROTOCOL, "connect to " + label, client.getReplyCode(), client.getReplyString());
+            }
+            client.setSoTimeout(Math.toIntExact(cfg.getReadTimeout()));
+            if (client instanceof FTPSClient ftps) {
+                ftps.execPBSZ(0);
+                ftps.execPROT(cfg.getDataChannelProtection());
+            }
+            String user = cfg.getUsername() != null ? cfg.getUsername() : "anonymous";
+            String password = cfg.getPassword() != null ? cfg.getPassword() : (cfg.getUsername() == null ? "anonymous@" : "");
+            boolean loggedIn = cfg.getAccount() != null
+                    ? client.login(user, password, cfg.getAccount()) : client.login(user, password);
+            if (!loggedIn) {
+                throw new ProtocolReplyException(PROTOCOL, "login as " + user, client.getReplyCode(), client.getReplyString());
+            }
+            if (!client.setFileType(cfg.isBinary() ? FTP.BINARY_FILE_TYPE : FTP.ASCII_FILE_TYPE)) {
+                throw new ProtocolReplyException(PROTOCOL, "TYPE", client.getReplyCode(), client.getReplyString());
+            }
+            if (cfg.isPassiveMode()) {
+                client.enterLocalPassiveMode();
+            } else {
+                client.enterLocalActiveMode();
+            }
+            FtpSession session = new FtpSession(client, label, null, cfg.getBufferSize());
+            String dir = RemotePaths.directory(cfg.getDirectoryName());
+            if (!dir.isEmpty() && !client.changeWorkingDirectory(dir)) {
+                if (!cfg.isAutoCreate() || client.getReplyCode() != FTPReply.FILE_UNAVAILABLE) {
+                    throw session.refused("CWD " + dir);
+                }
+                session.mkdirs(dir);
+                session.require(client.changeWorkingDirectory(dir), "CWD " + dir);
+            }
+            FtpSession ready = new FtpSession(client, label, session.pwd(), cfg.getBufferSize());
+            ready.currentType = cfg.isBinary() ? FTP.BINARY_FILE_TYPE : FTP.ASCII_FILE_TYPE;
+            return ready;
+        } catch (IOException e) {
+            disconnectQuietly(client);
+            throw new ConnectionFailedException("Cannot connect to FTP server " + label + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            disconnectQuietly(client);
+            throw e;
+        }
+    }
+
+    private static FTPClient newSecureClient(CamelContext camelContext, FtpConfiguration cfg) {
+        SessionReuseFtpsClient ftps = new SessionReuseFtpsClient(cfg.isImplicit(), TlsContexts.create(camelContext, cfg));
+        ftps.setEndpointCheckingEnabled(cfg.isVerifyHostname());
+        return ftps;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    /** The endpoint directory as an absolute server path. */
+    String baseDirectory() {
+        return baseDirectory;
+    }
+
+    /** Server path of a path relative to the endpoint directory. */
+    String resolve(String relative) {
+        return RemotePaths.join(baseDirectory, relative);
+    }
+
+    int lastReplyCode() {
+        return client.getReplyCode();
+    }
+
+    String lastReplyText() {
+        String reply = client.getReplyString();
+        return reply == null ? "" : reply.strip();
+    }
+
+    private <T> T io(String command, Call<T> call) {
+        try {
+            return call.run();
+        } catch (IOException e) {
+            broken = true;
+            throw new ConnectionFailedException("FTP " + command + " failed on " + label + ": " + describe(e), e);
+        }
+    }
+
+    private void require(boolean ok, String command) {
+        if (!ok) {
+            throw refused(command);
+        }
+    }
+
+    private ProtocolReplyException refused(String command) {
+        int code = client.getReplyCode();
+        if (code == FTPReply.SERVICE_NOT_AVAILABLE) {
+            broken = true;
+        }
+        return new ProtocolReplyException(PROTOCOL, command, code, client.getReplyString());
+    }
+
+    String pwd() {
+        String dir = io("PWD", client::printWorkingDirectory);
+        if (dir == null) {
+            throw refused("PWD");
+        }
+        return dir;
+    }
+
+    String cwd(String path) {
+        require(io("CWD " + path, () -> client.changeWorkingDirectory(path)), "CWD " + path);
+        return pwd();
+    }
+
+    /** LIST, parsed; raw lines kept. */
+    List<FtpEntry> list(String path, String relativeDir) {
+        FTPFile[] files = io("LIST " + path, () -> client.listFiles(path));
+        requireListingReply("LIST " + path);
+        return toEntries(files, relativeDir, path);
+    }
+
+    /** MLSD: exact sizes and UTC times; fails with the server's reply when not supported. */
+    List<FtpEntry> mlsd(String path, String relativeDir) {
+        FTPFile[] files = io("MLSD " + path, () -> client.mlistDir(path));
+        requireListingReply("MLSD " + path);
+        return toEntries(files, relativeDir, path);
+    }
+
+    /** The best listing the server offers: MLSD when advertised (FEAT), LIST otherwise. */
+    List<FtpEntry> listBest(String path, String relativeDir) {
+        if (mlsdSupported == null) {
+            mlsdSupported = io("FEAT", () -> client.hasFeature("MLST"));
+        }
+        return mlsdSupported ? mlsd(path, relativeDir) : list(path, relativeDir);
+    }
+
+    private void requireListingReply(String command) {
+        int code = client.getReplyCode();
+        if (!FTPReply.isPositiveCompletion(code)) {
+            throw refused(command);
+        }
+    }
+
+    private static List<FtpEntry> toEntries(FTPFile[] files, String relativeDir, String remoteDir) {
+        List<FtpEntry> entries = new ArrayList<>(files.length);
+        for (FTPFile f : files) {
+            if (f == null) {
+                continue;
+            }
+            String name = f.getName();
+            if (name != null && name.contains("/")) {
+                // some servers answer LIST <file> with the path; keep the last segment
+                name = RemotePaths.name(name);
+            }
+            FtpEntry.Type type = f.isFile() ? FtpEntry.Type.FILE
+                    : f.isDirectory() ? FtpEntry.Type.DIRECTORY : f.isSymbolicLink() ? FtpEntry.Type.LINK : FtpEntry.Type.UNKNOWN;
+            Instant modified = f.getTimestamp() != null ? f.getTimestamp().toInstant() : null;
+            String raw = f.getRawListing();
+            entries.add(new FtpEntry(name, RemotePaths.join(relativeDir, name), RemotePaths.join(remoteDir, name),
+                    type, f.getSize(), modified, raw));
+        }
+        return entries;
+    }
+
+    List<String> nlst(String path) {
+        String[] names = io("NLST " + path, () -> client.listNames(path));
+        if (names == null) {
+            int code = client.getReplyCode();
+            if (FTPReply.isPositiveCompletion(code) || code == 450 || code == 550 && lastReplyText().toLowerCase().contains("no files")) {
+                return List.of();
+            }
+            throw refused("NLST " + path);
+        }
+        List<String> result = new ArrayList<>(names.length);
+        for (String n : names) {
+            result.add(RemotePaths.name(n));
+        }
+        return result;
+    }
+
+    /**
+     * Opens a download (RETR, after REST when offset &gt; 0). The stream must be closed; closing it
+     * completes the transfer on the control connection.
+     */
+    InputStream retrieve(String path, long offset, boolean ascii) {
+        setType(ascii);
+        client.setRestartOffset(offset);
+        InputStream in = io("RETR " + path, () -> client.retrieveFileStream(path));
+        if (in == null) {
+            throw refused(offset > 0 ? "REST " + offset + " / RETR " + path : "RETR " + path);
+        }
+        return in;
+    }
+
+    /** Reads the final reply of a transfer opened by {@link #retrieve}. */
+    void completeTransfer(String command) {
+        require(io(command, client::completePendingCommand), command);
+    }
+
+    /** STOR (or APPE with {@code append}) from the stream, in blocks of bufferSize. */
+    void store(String path, InputStream data, boolean ascii, boolean append) {
+        setType(ascii);
+        String command = (append ? "APPE " : "STOR ") + path;
+        boolean ok = io(command, () -> append ? client.appendFile(path, data) : client.storeFile(path, data));
+        require(ok, command);
+    }
+
+    /** Sends TYPE only when the transfer type changes, saving a round trip per transfer. */
+    private void setType(boolean ascii) {
+        int type = ascii ? FTP.ASCII_FILE_TYPE : FTP.BINARY_FILE_TYPE;
+        if (type != currentType) {
+            require(io("TYPE", () -> client.setFileType(type)), "TYPE");
+            currentType = type;
+        }
+    }
+
+    void rename(String from, String to) {
+        require(io("RNFR " + from, () -> client.rename(from, to)), "RNFR " + from + " / RNTO " + to);
+    }
+
+    /** Like rename, but answers false instead of throwing when the server refuses. */
+    boolean tryRename(String from, String to) {
+        return io("RNFR " + from, () -> client.rename(from, to));
+    }
+
+    void delete(String path) {
+        require(io("DELE " + path, () -> client.deleteFile(path)), "DELE " + path);
+    }
+
+    /** Deletes, answering false when the server refuses (e.g. the file is already gone). */
+    boolean tryDelete(String path) {
+        return io("DELE " + path, () -> client.deleteFile(path));
+    }
+
+    void mkd(String path) {
+        require(io("MKD " + path, () -> client.makeDirectory(path)), "MKD " + path);
+    }
+
+    /** Creates every missing directory of an absolute or relative server path. */
+    void mkdirs(String path) {
+        StringBuilder current = new StringBuilder(path.startsWith("/") ? "/" : "");
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            if (current.length() > 0 && current.charAt(current.length() - 1) != '/') {
+                current.append('/');
+            }
+            current.append(segment);
+            String dir = current.toString();
+            io("MKD " + dir, () -> client.makeDirectory(dir));
+        }
+    }
+
+    /** Creates a directory and its parents unless this session made sure of it before. */
+    void ensureDirectory(String path) {
+        if (ensuredDirectories.add(path)) {
+            mkdirs(path);
+        }
+    }
+
+    void rmd(String path) {
+        require(io("RMD " + path, () -> client.removeDirectory(path)), "RMD " + path);
+    }
+
+    long size(String path) {
+        String size = io("SIZE " + path, () -> client.getSize(path));
+        if (size == null) {
+            throw refused("SIZE " + path);
+        }
+        try {
+            return Long.parseLong(size.trim());
+        } catch (NumberFormatException e) {
+            throw new ProtocolReplyException(PROTOCOL, "SIZE " + path, client.getReplyCode(), "unparseable size: " + size);
+        }
+    }
+
+    Instant mdtm(String path) {
+        Instant time = io("MDTM " + path, () -> client.mdtmInstant(path));
+        if (time == null) {
+            throw refused("MDTM " + path);
+        }
+        return time;
+    }
+
+    /** Whether a file exists: SIZE, or NLST where SIZE is not supported. */
+    boolean exists(String path) {
+        String size = io("SIZE " + path, () -> client.getSize(path));
+        if (size != null) {
+            return true;
+        }
+        int code = client.getReplyCode();
+        if (code == 500 || code == 502 || code == 504) {
+            String[] names = io("NLST " + path, () -> client.listNames(path));
+            return names != null && names.length > 0;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean isConnected() {
+        return !broken && client.isConnected();
+    }
+
+    @Override
+    public void check() {
+        require(io("NOOP", client::sendNoOp), "NOOP");
+    }
+
+    /** Whether the session served an exchange before (a failure may then be a connection the server closed). */
+    boolean isReused() {
+        return reused;
+    }
+
+    void markReused() {
+        reused = true;
+    }
+
+    /** Marks the session unusable (e.g. a transfer failed half-way and the control channel is out of step). */
+    void markBroken() {
+        broken = true;
+    }
+
+    @Override
+    public void close() {
+        if (client.isConnected() && !broken) {
+            try {
+                client.logout();
+            } catch (IOException e) {
+                // the connection goes away anyway
+            }
+        }
+        disconnectQuietly(client);
+    }
+
+    private static void disconnectQuietly(FTPClient client) {
+        try {
+            client.disconnect();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    int bufferSize() {
+        return bufferSize;
+    }
+
+    @Override
+    public String toString() {
+        return "FtpSession[" + label + baseDirectory + "]";
+    }
+}

@@ -1,0 +1,236 @@
+package io.netproto.testkit.ftp;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.apache.commons.net.ftp.FTPClient;
+import org.apache.commons.net.ftp.FTPReply;
+import org.apache.mina.transport.socket.SocketSessionConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static io.netproto.testkit.ftp.FtpClients.await;
+import static io.netproto.testkit.ftp.FtpClients.closeQuietly;
+import static io.netproto.testkit.ftp.FtpClients.connect;
+import static io.netproto.testkit.ftp.FtpClients.login;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EmbeddedFtpServerTest {
+
+    private static final byte[] CONTENT = "hello over loopback\n".getBytes(StandardCharsets.UTF_8);
+
+    @Test
+    void listensOnLoopbackOnAFreePortByDefault() {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            assertThat(server.host()).isEqualTo("127.0.0.1");
+            assertThat(server.port()).isPositive();
+            assertThat(server.root()).isDirectory().isAbsolute();
+        }
+    }
+
+    @Test
+    void storedFileLandsUnderRootAndReadsBackIdentically() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient client = login(server, "scott", "tiger");
+            try {
+                assertThat(client.makeDirectory("inbox")).isTrue();
+                assertThat(client.storeFile("/inbox/a.txt", new ByteArrayInputStream(CONTENT))).isTrue();
+                assertThat(server.root().resolve("inbox/a.txt")).hasBinaryContent(CONTENT);
+
+                ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
+                assertThat(client.retrieveFile("/inbox/a.txt", downloaded)).isTrue();
+                assertThat(downloaded.toByteArray()).isEqualTo(CONTENT);
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
+    void passiveModeAdvertisesLoopback() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient client = login(server, "scott", "tiger");
+            try {
+                assertThat(client.pasv()).isEqualTo(FTPReply.ENTERING_PASSIVE_MODE);
+                assertThat(client.getReplyString()).contains("(127,0,0,1,");
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
+    void wrongPasswordIsRefusedWithoutDisconnecting() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient client = connect(server);
+            try {
+                for (int attempt = 0; attempt < 4; attempt++) {
+                    assertThat(client.login("scott", "wrong")).isFalse();
+                    assertThat(client.getReplyCode()).isEqualTo(FTPReply.NOT_LOGGED_IN);
+                }
+                assertThat(client.login("scott", "tiger")).isTrue();
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
+    void anonymousMayLogInAndWriteOnlyWhenAllowed() throws IOException {
+        try (EmbeddedFtpServer closed = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient client = connect(closed);
+            try {
+                assertThat(client.login("anonymous", "guest@example.com")).isFalse();
+            } finally {
+                closeQuietly(client);
+            }
+        }
+        try (EmbeddedFtpServer open = EmbeddedFtpServer.builder().anonymous(true).start()) {
+            FTPClient client = login(open, "anonymous", "guest@example.com");
+            try {
+                assertThat(client.storeFile("anon.txt", new ByteArrayInputStream(CONTENT))).isTrue();
+                assertThat(open.root().resolve("anon.txt")).hasBinaryContent(CONTENT);
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
+    void connectionCountFollowsOpenControlConnections() throws Exception {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            assertThat(server.connectionCount()).isZero();
+            FTPClient first = connect(server);
+            FTPClient second = login(server, "scott", "tiger");
+            assertThat(server.connectionCount()).isEqualTo(2);
+
+            first.logout();
+            closeQuietly(first);
+            await("one connection left", () -> server.connectionCount() == 1);
+            closeQuietly(second);
+            await("no connection left", () -> server.connectionCount() == 0);
+        }
+    }
+
+    @Test
+    void closeAllConnectionsDropsClientsButKeepsServing() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient dropped = login(server, "scott", "tiger");
+            FTPClient notLoggedIn = connect(server);
+
+            server.closeAllConnections();
+
+            assertThat(server.connectionCount()).isZero();
+            assertThatThrownBy(dropped::sendNoOp).isInstanceOf(IOException.class);
+            assertThatThrownBy(notLoggedIn::sendNoOp).isInstanceOf(IOException.class);
+            closeQuietly(dropped);
+            closeQuietly(notLoggedIn);
+
+            FTPClient fresh = login(server, "scott", "tiger");
+            try {
+                assertThat(fresh.sendNoOp()).isTrue();
+            } finally {
+                closeQuietly(fresh);
+            }
+        }
+    }
+
+    @Test
+    void restartKeepsPortAndFilesAndDropsOldConnections() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            int port = server.port();
+            FTPClient before = login(server, "scott", "tiger");
+            assertThat(before.storeFile("kept.txt", new ByteArrayInputStream(CONTENT))).isTrue();
+
+            server.restart();
+
+            assertThat(server.port()).isEqualTo(port);
+            assertThatThrownBy(before::sendNoOp).isInstanceOf(IOException.class);
+            closeQuietly(before);
+            FTPClient after = login(server, "scott", "tiger");
+            try {
+                ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
+                assertThat(after.retrieveFile("kept.txt", downloaded)).isTrue();
+                assertThat(downloaded.toByteArray()).isEqualTo(CONTENT);
+            } finally {
+                closeQuietly(after);
+            }
+        }
+    }
+
+    @Test
+    void stoppedServerRefusesConnectionsUntilRestarted() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            server.stop();
+            assertThat(server.connectionCount()).isZero();
+            assertThatThrownBy(() -> connect(server)).isInstanceOf(IOException.class);
+
+            server.restart();
+            FTPClient client = login(server, "scott", "tiger");
+            closeQuietly(client);
+        }
+    }
+
+    @Test
+    void explicitPortIsUsed() throws IOException {
+        int free;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+            probe.bind(new InetSocketAddress("127.0.0.1", 0));
+            free = probe.getLocalPort();
+        }
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().port(free).anonymous(true).start()) {
+            assertThat(server.port()).isEqualTo(free);
+        }
+    }
+
+    @Test
+    void closeDeletesOnlyATemporaryRoot(@TempDir Path given) throws IOException {
+        Path temporary;
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().anonymous(true).start()) {
+            temporary = server.root();
+            Files.writeString(temporary.resolve("file.txt"), "x");
+        }
+        assertThat(temporary).doesNotExist();
+
+        Path root = given.resolve("ftp-root");
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().anonymous(true).root(root).start()) {
+            assertThat(server.root()).isEqualTo(root.toAbsolutePath());
+            Files.writeString(root.resolve("file.txt"), "x");
+        }
+        assertThat(root.resolve("file.txt")).exists();
+    }
+
+    @Test
+    void controlConnectionsHaveNagleSwitchedOff() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            FTPClient client = login(server, "scott", "tiger");
+            try {
+                long start = System.nanoTime();
+                for (int i = 0; i < 200; i++) {
+                    assertThat(client.sendNoOp()).isTrue();
+                }
+                long noopMillis = (System.nanoTime() - start) / 1_000_000;
+                // a transfer's two replies (150, then 226) are what Nagle delays; NOOP ping-pong barely shows it
+                assertThat(client.storeFile("small.bin", new ByteArrayInputStream(CONTENT))).isTrue();
+                start = System.nanoTime();
+                for (int i = 0; i < 20; i++) {
+                    assertThat(client.retrieveFile("small.bin", new ByteArrayOutputStream())).isTrue();
+                }
+                long retrMillis = (System.nanoTime() - start) / 1_000_000;
+                System.out.printf("Embedded FTP server: 200 NOOPs took %d ms, 20 small RETRs took %d ms "
+                        + "(with Nagle on, each RETR would stall ~40 ms)%n", noopMillis, retrMillis);
+
+                assertThat(server.activeSessions()).hasSize(1).allSatisfy(session -> assertThat(
+                        ((SocketSessionConfig) session.getConfig()).isTcpNoDelay()).as("TCP_NODELAY").isTrue());
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+}
