@@ -9,9 +9,8 @@ import org.apache.camel.spi.UriParam;
 import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
- * Transfer files over FTP ({@code netftp:}) and FTPS ({@code netftps:}, explicit AUTH TLS or implicit
- * TLS) with Apache Commons Net: a producer for every classic FTP client operation and a polling
- * consumer of remote files.
+ * Transfer files over FTP (netftp) and FTPS (netftps: explicit AUTH TLS, or implicit TLS) with Apache
+ * Commons Net: a producer for every classic FTP client operation and a polling consumer of remote files.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "netftp,netftps", title = "Net FTP,Net FTPS",
              syntax = "netftp:host:port/directoryName",

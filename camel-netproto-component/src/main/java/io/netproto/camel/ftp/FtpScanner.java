@@ -28,6 +28,7 @@ final class FtpScanner {
     private final String[] antInclude;
     private final String[] antExclude;
     private final AntPathMatcher ant = AntPathMatcher.INSTANCE;
+    private final java.util.Set<String> warnedNames = new java.util.HashSet<>();
     private Map<String, Seen> previous = new HashMap<>();
 
     FtpScanner(FtpConfiguration cfg) {
@@ -48,7 +49,7 @@ final class FtpScanner {
         collect(session, "", 0, found);
         List<FtpEntry> ready = cfg.getReadLock() == FtpReadLock.changed ? stable(found) : found;
         if (cfg.getReadLock() == FtpReadLock.rename) {
-            ready = ready.stream().filter(e -> session.tryRename(e.remotePath(), e.remotePath())).toList();
+            ready = ready.stream().filter(e -> renameProbe(session, e)).toList();
         }
         Comparator<FtpEntry> order = switch (cfg.getSortBy()) {
             case name -> Comparator.comparing(FtpEntry::relativePath);
@@ -66,7 +67,9 @@ final class FtpScanner {
     private void collect(FtpSession session, String relativeDir, int depth, List<FtpEntry> found) {
         for (FtpEntry entry : session.listBest(session.resolve(relativeDir), relativeDir)) {
             if (!RemotePaths.isPlainName(entry.name())) {
-                LOG.warn("Ignoring remote entry with an unsafe name: {}", entry.name());
+                if (warnedNames.size() < 1000 && warnedNames.add(entry.relativePath())) {
+                    LOG.warn("Ignoring remote entry with an unsafe name: {}", entry.name());
+                }
                 continue;
             }
             if (entry.isDirectory()) {
@@ -103,6 +106,19 @@ final class FtpScanner {
             }
         }
         return false;
+    }
+
+    /**
+     * readLock=rename: a file still being written usually cannot be renamed. The probe name carries the
+     * temporary prefix, so no poll ever picks it up.
+     */
+    private boolean renameProbe(FtpSession session, FtpEntry e) {
+        String probe = RemotePaths.join(RemotePaths.parent(e.remotePath()), cfg.getTempPrefix() + e.name() + ".readlock");
+        if (!session.tryRename(e.remotePath(), probe)) {
+            return false;
+        }
+        session.rename(probe, e.remotePath());
+        return true;
     }
 
     /** readLock=changed: only files whose size and time have not changed for readLockCheckInterval. */

@@ -213,10 +213,6 @@ final class FtpSession implements PooledSession {
                 continue;
             }
             String name = f.getName();
-            if (name != null && name.contains("/")) {
-                // some servers answer LIST <file> with the path; keep the last segment
-                name = RemotePaths.name(name);
-            }
             FtpEntry.Type type = f.isFile() ? FtpEntry.Type.FILE
                     : f.isDirectory() ? FtpEntry.Type.DIRECTORY : f.isSymbolicLink() ? FtpEntry.Type.LINK : FtpEntry.Type.UNKNOWN;
             Instant modified = f.getTimestamp() != null ? f.getTimestamp().toInstant() : null;

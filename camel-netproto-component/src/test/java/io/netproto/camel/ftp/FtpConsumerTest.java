@@ -217,4 +217,22 @@ class FtpConsumerTest extends FtpTestSupport {
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 1);
         assertThat(received).containsExactly("growing.txt=part");
     }
+
+    @Test
+    void readLockRenameProbesTheFileBeforeDelivery() throws Exception {
+        writeRemote("inbox/probe.txt", "ready");
+        consume("readLock=rename&delete=true", this::record);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !Files.exists(remote("inbox/probe.txt")));
+        assertThat(received).containsExactly("probe.txt=ready");
+    }
+
+    @Test
+    void sortBySizeDeliversSmallestFirst() throws Exception {
+        writeRemote("inbox/big.txt", "xxxxxxxxxx");
+        writeRemote("inbox/small.txt", "x");
+        writeRemote("inbox/medium.txt", "xxxxx");
+        consume("sortBy=size&delete=true", e -> received.add(e.getIn().getHeader(Exchange.FILE_NAME, String.class)));
+        await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 3);
+        assertThat(received).containsExactly("small.txt", "medium.txt", "big.txt");
+    }
 }

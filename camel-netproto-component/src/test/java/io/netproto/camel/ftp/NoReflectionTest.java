@@ -13,7 +13,8 @@ class NoReflectionTest {
     @ParameterizedTest
     @ValueSource(strings = { "netftp", "netftps" })
     void endpointsAreConfiguredByGeneratedConfigurers(String scheme) throws Exception {
-        try (CamelContext context = new DefaultCamelContext()) {
+        CamelContext context = new DefaultCamelContext();
+        try {
             context.start();
             var endpoint = (FtpEndpoint) context.getEndpoint(scheme + "://bob@example.org:2121/in/box?password=x"
                     + "&passiveMode=false&binary=false&charset=ISO-8859-1&bufferSize=4096&connectTimeout=5s&readTimeout=7000"
@@ -36,6 +37,8 @@ class NoReflectionTest {
             assertThat(cfg.getDataChannelProtection()).isEqualTo("C");
             assertThat(endpoint.isSecure()).isEqualTo(scheme.equals("netftps"));
             assertThat(PluginHelper.getBeanIntrospection(context).getInvokedCounter()).isZero();
+        } finally {
+            context.stop();
         }
     }
 }
