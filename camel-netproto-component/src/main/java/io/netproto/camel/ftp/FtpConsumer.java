@@ -31,6 +31,7 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository repository;
     private FtpCommitStrategy commit;
     private FtpSession session;
+    private final java.util.Map<String, FtpEntry> unfinishedCommits = new java.util.LinkedHashMap<>();
     private long nextConnectAttempt;
     private long reconnectDelay;
 
@@ -80,16 +81,37 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
             disconnect();
             throw e;
         }
+        retryUnfinishedCommits(s, files);
         Queue<Object> batch = new ArrayDeque<>();
         for (FtpEntry entry : files) {
             if (maxMessagesPerPoll > 0 && batch.size() >= maxMessagesPerPoll) {
                 break;
             }
-            if (!commit.alreadyConsumed(entry)) {
+            if (!commit.alreadyConsumed(entry) && !unfinishedCommits.containsKey(IdempotentCommit.key(entry))) {
                 batch.add(entry);
             }
         }
         return processBatch(batch);
+    }
+
+    /**
+     * A file whose exchange succeeded but whose commit (delete, move) failed, e.g. because the connection
+     * dropped, is committed on the next poll instead of being delivered again.
+     */
+    private void retryUnfinishedCommits(FtpSession s, List<FtpEntry> listed) {
+        if (unfinishedCommits.isEmpty()) {
+            return;
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (FtpEntry entry : listed) {
+            String key = IdempotentCommit.key(entry);
+            present.add(key);
+            if (unfinishedCommits.containsKey(key)) {
+                commit.commit(s, entry);
+                unfinishedCommits.remove(key);
+            }
+        }
+        unfinishedCommits.keySet().retainAll(present);
     }
 
     /** The kept session, checked with NOOP; a new one when it was lost, unless backing off. */
@@ -191,7 +213,11 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
                 failedMover.move(s, entry);
             }
         } catch (RuntimeException e) {
-            getExceptionHandler().handleException("Could not commit " + entry.remotePath() + " after its exchange", exchange, e);
+            if (!exchange.isFailed()) {
+                unfinishedCommits.put(IdempotentCommit.key(entry), entry);
+            }
+            getExceptionHandler().handleException("Could not commit " + entry.remotePath()
+                                                  + " after its exchange; retrying on the next poll", exchange, e);
         }
         if (exchange.getException() != null) {
             getExceptionHandler().handleException("Error processing " + entry.remotePath(), exchange, exchange.getException());

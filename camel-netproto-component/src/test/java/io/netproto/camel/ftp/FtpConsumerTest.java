@@ -235,4 +235,16 @@ class FtpConsumerTest extends FtpTestSupport {
         await().atMost(10, TimeUnit.SECONDS).until(() -> received.size() == 3);
         assertThat(received).containsExactly("small.txt", "medium.txt", "big.txt");
     }
+
+    @Test
+    void aConnectionLostAfterSuccessIsCommittedOnTheNextPollWithoutRedelivery() throws Exception {
+        writeRemote("inbox/once.txt", "1");
+        consume("delete=true", e -> {
+            record(e);
+            server.closeAllConnections();
+        });
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !Files.exists(remote("inbox/once.txt")));
+        Thread.sleep(200);
+        assertThat(received).containsExactly("once.txt=1");
+    }
 }
