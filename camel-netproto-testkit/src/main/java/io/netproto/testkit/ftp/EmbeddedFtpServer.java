@@ -2,8 +2,6 @@ package io.netproto.testkit.ftp;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.netproto.testkit.tls.TestTls;
@@ -28,19 +25,20 @@ import org.apache.ftpserver.ftplet.Ftplet;
 import org.apache.ftpserver.impl.FtpIoSession;
 import org.apache.ftpserver.listener.Listener;
 import org.apache.ftpserver.listener.ListenerFactory;
+import org.apache.ftpserver.ssl.SslConfiguration;
 import org.apache.ftpserver.ssl.SslConfigurationFactory;
 
 /**
  * An Apache FtpServer on {@code 127.0.0.1}, serving a directory of the local file system, for tests, examples and
  * benchmarks.
  * <p>
- * Passive mode binds loopback only and advertises {@code 127.0.0.1}, on 64 ports found free at build time. Users have
+ * Passive mode binds loopback only and advertises {@code 127.0.0.1}, each time on a free ephemeral port. Users have
  * write permission and unlimited concurrent logins; failed logins are neither delayed nor punished by a disconnect.
  * Control connections have {@code TCP_NODELAY} set. Idle sessions are closed after 300 seconds.
  *
  * <pre>
- * try (EmbeddedFtpServer ftp = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
- *     String uri = "netftp://scott@" + ftp.host() + ":" + ftp.port() + "/inbox";
+ * try (EmbeddedFtpServer ftp = EmbeddedFtpServer.builder().user("scott", "tiger").tls(Tls.EXPLICIT).start()) {
+ *     ftpsClient.connect(ftp.host(), ftp.port()); // trusting TestTls.trustStore()
  * }
  * </pre>
  */
@@ -62,14 +60,12 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private static final int MAX_THREADS = 64;
     private static final int MAX_ANONYMOUS_LOGINS = 10_000;
     private static final long CLOSE_TIMEOUT_MILLIS = 5_000;
-    private static final int PASSIVE_PORT_COUNT = 64;
 
     private final Map<String, String> users;
     private final boolean anonymous;
     private final Tls tls;
     private final Path root;
     private final boolean ownsRoot;
-    private final String passivePorts;
     private int port;
     private FtpServer server;
     private Listener listener;
@@ -82,7 +78,6 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         this.root = root;
         this.ownsRoot = ownsRoot;
         this.port = builder.port;
-        this.passivePorts = freePorts(PASSIVE_PORT_COUNT);
     }
 
     /**
@@ -131,7 +126,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
 
         /**
          * The TLS mode, default {@link Tls#NONE}. With TLS the server presents the certificate of
-         * {@link TestTls#serverKeyStore()}; {@code PROT P} data connections are supported.
+         * {@link TestTls#serverKeyStore()}, speaks TLS 1.2 (FtpServer's default), and supports {@code PBSZ 0} /
+         * {@code PROT P} data connections; plain logins stay possible in {@link Tls#EXPLICIT} mode.
          *
          * @param  mode the TLS mode
          * @return      this builder
@@ -225,7 +221,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     }
 
     /**
-     * The number of currently open control connections, logged in or not.
+     * The number of currently open control connections, logged in or not. A client's own disconnect is seen a moment
+     * later; {@link #closeAllConnections()} is seen at once.
      *
      * @return the number of open sessions, 0 when stopped
      */
@@ -241,6 +238,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         List<Long> closed = new ArrayList<>();
         for (FtpIoSession session : activeSessions()) {
             session.closeNow().awaitUninterruptibly(CLOSE_TIMEOUT_MILLIS);
+            // FtpServer would close the data connection only after a transfer in progress has finished
+            session.getDataConnection().closeDataConnection();
             closed.add(session.getId());
         }
         if (sessions != null) {
@@ -294,14 +293,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         listenerFactory.setIdleTimeout(IDLE_TIMEOUT_SECONDS);
         ControlSessions newSessions = new ControlSessions();
         listenerFactory.setSessionFilter(newSessions);
-        listenerFactory.setDataConnectionConfiguration(dataConnections(passivePorts));
+        listenerFactory.setDataConnectionConfiguration(dataConnections());
         if (tls != Tls.NONE) {
-            SslConfigurationFactory ssl = new SslConfigurationFactory();
-            ssl.setKeystoreFile(TestTls.serverKeyStore().toFile());
-            ssl.setKeystoreType("PKCS12");
-            ssl.setKeystorePassword(TestTls.password());
-            ssl.setKeyPassword(TestTls.password());
-            listenerFactory.setSslConfiguration(ssl.createSslConfiguration());
+            listenerFactory.setSslConfiguration(ServerTls.CONFIGURATION);
             listenerFactory.setImplicitSsl(tls == Tls.IMPLICIT);
         }
         Listener newListener = listenerFactory.createListener();
@@ -339,41 +333,29 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         port = newListener.getPort();
     }
 
-    private static DataConnectionConfiguration dataConnections(String passivePorts) {
+    /** FtpServer's TLS configuration for the test certificate, loaded once per JVM (holder idiom). */
+    private static final class ServerTls {
+        static final SslConfiguration CONFIGURATION = create();
+
+        private ServerTls() {
+        }
+
+        private static SslConfiguration create() {
+            SslConfigurationFactory ssl = new SslConfigurationFactory();
+            ssl.setKeystoreFile(TestTls.serverKeyStore().toFile());
+            ssl.setKeystoreType("PKCS12");
+            ssl.setKeystorePassword(TestTls.password());
+            ssl.setKeyPassword(TestTls.password());
+            return ssl.createSslConfiguration();
+        }
+    }
+
+    private static DataConnectionConfiguration dataConnections() {
         DataConnectionConfigurationFactory data = new DataConnectionConfigurationFactory();
         data.setPassiveAddress(HOST);
         data.setPassiveExternalAddress(HOST);
-        data.setPassivePorts(passivePorts);
         data.setIdleTime(IDLE_TIMEOUT_SECONDS);
-        return data.createDataConnectionConfiguration();
-    }
-
-    /**
-     * Ports that are free now, as FtpServer's passive port list. Asking the system for ephemeral ports avoids clashes
-     * with other servers and JVMs; FtpServer skips a port that is taken later. (Passive port "0" would work too, but
-     * FtpServer then warns "Releasing unreserved passive port" after every transfer.)
-     */
-    private static String freePorts(int count) {
-        List<ServerSocket> sockets = new ArrayList<>(count);
-        try {
-            for (int i = 0; i < count; i++) {
-                ServerSocket socket = new ServerSocket();
-                sockets.add(socket);
-                socket.bind(new InetSocketAddress(HOST, 0));
-            }
-            return sockets.stream().map(socket -> String.valueOf(socket.getLocalPort()))
-                    .collect(Collectors.joining(","));
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot find free passive ports on " + HOST, e);
-        } finally {
-            for (ServerSocket socket : sockets) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // nothing was connected
-                }
-            }
-        }
+        return new EphemeralPassivePorts(data.createDataConnectionConfiguration());
     }
 
     private static void deleteRecursively(Path dir) {

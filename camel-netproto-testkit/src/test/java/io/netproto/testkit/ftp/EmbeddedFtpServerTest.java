@@ -3,10 +3,18 @@ package io.netproto.testkit.ftp;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.net.ftp.FTPClient;
 import org.apache.commons.net.ftp.FTPReply;
@@ -61,6 +69,37 @@ class EmbeddedFtpServerTest {
                 assertThat(client.getReplyString()).contains("(127,0,0,1,");
             } finally {
                 closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
+    void concurrentClientsTransferInParallel() throws Exception {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            try {
+                List<Future<byte[]>> downloads = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    String name = "parallel-" + i + ".txt";
+                    downloads.add(pool.submit(() -> {
+                        FTPClient client = login(server, "scott", "tiger");
+                        try {
+                            for (int round = 0; round < 5; round++) {
+                                assertThat(client.storeFile(name, new ByteArrayInputStream(CONTENT))).isTrue();
+                            }
+                            ByteArrayOutputStream downloaded = new ByteArrayOutputStream();
+                            assertThat(client.retrieveFile(name, downloaded)).isTrue();
+                            return downloaded.toByteArray();
+                        } finally {
+                            closeQuietly(client);
+                        }
+                    }));
+                }
+                for (Future<byte[]> download : downloads) {
+                    assertThat(download.get(10, TimeUnit.SECONDS)).isEqualTo(CONTENT);
+                }
+            } finally {
+                pool.shutdownNow();
             }
         }
     }
@@ -142,6 +181,27 @@ class EmbeddedFtpServerTest {
     }
 
     @Test
+    void closeAllConnectionsAbortsATransferInProgress() throws IOException {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            byte[] large = new byte[16 * 1024 * 1024]; // more than loopback socket buffers hold
+            Files.write(server.root().resolve("large.bin"), large);
+            FTPClient client = login(server, "scott", "tiger");
+            client.setReceieveDataSocketBufferSize(64 * 1024);
+            try (InputStream download = client.retrieveFileStream("large.bin")) {
+                assertThat(download).as(client.getReplyString()).isNotNull();
+                long received = download.readNBytes(1024).length;
+
+                server.closeAllConnections();
+
+                received += drain(download);
+                assertThat(received).isLessThan(large.length);
+            } finally {
+                closeQuietly(client);
+            }
+        }
+    }
+
+    @Test
     void restartKeepsPortAndFilesAndDropsOldConnections() throws IOException {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
             int port = server.port();
@@ -178,14 +238,25 @@ class EmbeddedFtpServerTest {
     }
 
     @Test
-    void explicitPortIsUsed() throws IOException {
+    void listensOnTheRequestedPort() throws IOException {
         int free;
-        try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        try (ServerSocket probe = new ServerSocket()) {
             probe.bind(new InetSocketAddress("127.0.0.1", 0));
             free = probe.getLocalPort();
         }
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().port(free).anonymous(true).start()) {
             assertThat(server.port()).isEqualTo(free);
+        }
+    }
+
+    @Test
+    void startFailsNamingTheAddressWhenThePortIsTaken() throws IOException {
+        try (ServerSocket taken = new ServerSocket()) {
+            taken.bind(new InetSocketAddress("127.0.0.1", 0));
+            int port = taken.getLocalPort();
+            assertThatThrownBy(() -> EmbeddedFtpServer.builder().port(port).anonymous(true).start())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("127.0.0.1:" + port);
         }
     }
 
@@ -232,5 +303,19 @@ class EmbeddedFtpServerTest {
                 closeQuietly(client);
             }
         }
+    }
+
+    /** Reads to the end of the stream or to the first error, returning the number of bytes read. */
+    private static long drain(InputStream in) {
+        long count = 0;
+        byte[] buffer = new byte[64 * 1024];
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                count += n;
+            }
+        } catch (IOException expected) {
+            // reset by the server
+        }
+        return count;
     }
 }

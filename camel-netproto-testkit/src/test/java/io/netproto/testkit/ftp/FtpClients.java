@@ -8,6 +8,8 @@ import java.security.KeyStore;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
+import javax.net.ssl.X509TrustManager;
+
 import io.netproto.testkit.tls.TestTls;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
@@ -62,7 +64,8 @@ final class FtpClients {
         return client;
     }
 
-    static javax.net.ssl.X509TrustManager testTrustManager() {
+    /** A trust manager trusting only the test certificate, from {@link TestTls#trustStore()}. */
+    static X509TrustManager testTrustManager() {
         try (InputStream in = Files.newInputStream(TestTls.trustStore())) {
             KeyStore trustStore = KeyStore.getInstance("PKCS12");
             trustStore.load(in, TestTls.password().toCharArray());
