@@ -45,6 +45,13 @@ public final class ProtocolTrace {
         }
     }
 
+    /** Logs a line of a client library's own debug output (direction unknown), masking credentials. */
+    public void line(String text) {
+        if (isEnabled()) {
+            log.info("{} | {}", connection, mask(stripEol(text)));
+        }
+    }
+
     /** Logs a reply received from the server; at level 1 only its first line. */
     public void reply(String reply) {
         if (isEnabled()) {
