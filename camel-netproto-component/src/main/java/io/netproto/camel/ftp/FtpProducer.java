@@ -311,30 +311,26 @@ public class FtpProducer extends HeaderSelectorProducer {
 
     @InvokeOnHeader("delete")
     public void delete(Exchange exchange) throws Exception {
-        String name = fileName(exchange, "delete");
-        String path = withSession(exchange, true, s -> {
-            s.delete(s.resolve(name));
-            return s.resolve(name);
-        });
-        result(exchange, path, path);
+        actOnPath(exchange, fileName(exchange, "delete"), FtpSession::delete);
     }
 
     @InvokeOnHeader("mkd")
     public void mkd(Exchange exchange) throws Exception {
-        String dir = requiredDirectory(exchange, "mkd");
-        String path = withSession(exchange, true, s -> {
-            s.mkd(s.resolve(dir));
-            return s.resolve(dir);
-        });
-        result(exchange, path, path);
+        actOnPath(exchange, requiredDirectory(exchange, "mkd"), FtpSession::mkd);
     }
 
     @InvokeOnHeader("rmd")
     public void rmd(Exchange exchange) throws Exception {
-        String dir = requiredDirectory(exchange, "rmd");
+        actOnPath(exchange, requiredDirectory(exchange, "rmd"), FtpSession::rmd);
+    }
+
+    /** Runs a command on one server path; the body becomes that path. */
+    private void actOnPath(Exchange exchange, String relative, java.util.function.BiConsumer<FtpSession, String> command)
+            throws Exception {
         String path = withSession(exchange, true, s -> {
-            s.rmd(s.resolve(dir));
-            return s.resolve(dir);
+            String resolved = s.resolve(relative);
+            command.accept(s, resolved);
+            return resolved;
         });
         result(exchange, path, path);
     }
