@@ -14,14 +14,16 @@ import java.util.Optional;
  * @param alternativeSyntax another accepted syntax (e.g. with user info), or {@code null}
  * @param firstVersion      the release that introduced the component
  * @param label             the comma-separated categories
- * @param coordinates       the Maven coordinates {@code groupId:artifactId:version}
+ * @param groupId           the Maven groupId of the jar holding the component
+ * @param artifactId        the Maven artifactId of that jar
+ * @param version           the version of that jar
  * @param componentOptions  options set on the component (defaults of all its endpoints)
  * @param endpointOptions   path parameters and query options of endpoint URIs
  * @param headers           message headers the endpoint reads or sets
  */
 public record ComponentInfo(String scheme, String title, String description, String syntax, String alternativeSyntax,
-                            String firstVersion, String label, String coordinates, List<OptionInfo> componentOptions,
-                            List<OptionInfo> endpointOptions, List<HeaderInfo> headers) {
+                            String firstVersion, String label, String groupId, String artifactId, String version,
+                            List<OptionInfo> componentOptions, List<OptionInfo> endpointOptions, List<HeaderInfo> headers) {
 
     public ComponentInfo {
         componentOptions = List.copyOf(componentOptions);
@@ -47,5 +49,12 @@ public record ComponentInfo(String scheme, String title, String description, Str
     /** The producer operations: the allowed values of the {@code operation} option, empty when it has none. */
     public List<String> operations() {
         return endpointOption("operation").map(OptionInfo::enums).orElse(List.of());
+    }
+
+    /** The header that selects the operation per message (the enum header of the operation's type), if any. */
+    public Optional<HeaderInfo> operationHeader() {
+        return endpointOption("operation").flatMap(op -> headers.stream()
+                .filter(h -> h.javaType().equals(op.javaType()))
+                .findFirst());
     }
 }

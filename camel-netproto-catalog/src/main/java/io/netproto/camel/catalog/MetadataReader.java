@@ -85,7 +85,7 @@ final class MetadataReader {
         JsonObject c = root.getJsonObject("component");
         return new ComponentInfo(c.getString("scheme"), c.getString("title"), c.getString("description"),
                 c.getString("syntax"), blankToNull(c.getString("alternativeSyntax")), c.getString("firstVersion"),
-                c.getString("label"), c.getString("groupId") + ":" + c.getString("artifactId") + ":" + c.getString("version"),
+                c.getString("label"), c.getString("groupId"), c.getString("artifactId"), c.getString("version"),
                 options(root.getJsonObject("componentProperties")), options(root.getJsonObject("properties")),
                 headers(root.getJsonObject("headers")));
     }

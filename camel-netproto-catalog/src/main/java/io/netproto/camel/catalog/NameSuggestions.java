@@ -9,7 +9,7 @@ import org.apache.camel.catalog.SuggestionStrategy;
 
 /**
  * Did-you-mean suggestions for a misspelt option name or enum value: the known names closest to it by
- * case-insensitive edit distance, when close enough to be a likely typo.
+ * case-insensitive edit distance, when close enough to be a likely typo (never a complete rewrite).
  */
 final class NameSuggestions implements SuggestionStrategy {
 
@@ -26,7 +26,7 @@ final class NameSuggestions implements SuggestionStrategy {
         List<String> result = new ArrayList<>();
         for (String name : names) {
             int distance = distance(wanted, name.toLowerCase(Locale.ROOT));
-            if (distance > limit || distance > best) {
+            if (distance > limit || distance >= wanted.length() || distance > best) {
                 continue;
             }
             if (distance < best) {

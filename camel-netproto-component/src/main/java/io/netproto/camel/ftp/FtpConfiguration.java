@@ -303,7 +303,10 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
         return antInclude;
     }
 
-    /** Ant-style patterns (comma separated, such as {@code **}{@code /*.csv}) a relative path must match to be consumed. */
+    /**
+     * Ant-style path patterns (comma separated; '**' matches any number of directories) a relative path
+     * must match to be consumed.
+     */
     public void setAntInclude(String antInclude) {
         this.antInclude = antInclude;
     }
@@ -341,7 +344,7 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
 
     /**
      * Deliver the body as a stream read directly from the data connection (constant memory for any
-     * size, also with stream caching on). With false the file is loaded into a byte[] first.
+     * size, also with stream caching on). With false the file is loaded into a byte array first.
      */
     public void setStreamDownload(boolean streamDownload) {
         this.streamDownload = streamDownload;

@@ -119,7 +119,8 @@ public abstract class NetConfiguration {
     }
 
     /**
-     * Protocol trace, logged through SLF4J at INFO on the logger {@code io.netproto.camel.trace.<protocol>}:
+     * Protocol trace, logged through SLF4J at INFO on the logger io.netproto.camel.trace.PROTOCOL (for example
+     * io.netproto.camel.trace.ftp):
      * 0 = off, 1 = every command and the first line of every reply, 2 = complete multi-line replies.
      * Passwords and authentication data are always masked.
      */
