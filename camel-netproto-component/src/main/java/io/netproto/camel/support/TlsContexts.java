@@ -28,10 +28,35 @@ public final class TlsContexts {
             if (parameters != null) {
                 return parameters.createSSLContext(camelContext);
             }
-            return SSLContext.getDefault();
+            return defaultTrustContext();
         } catch (GeneralSecurityException | java.io.IOException e) {
             throw new NetprotoException("Cannot create the TLS context from sslContextParameters: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A new context with the JVM's default trust (and the javax.net.ssl.keyStore client key, if set).
+     * Not the shared {@code SSLContext.getDefault()}: each context has its own session cache, and FTPS
+     * session reuse needs the control connection's session to stay in it while other sessions run.
+     */
+    private static SSLContext defaultTrustContext() throws GeneralSecurityException, java.io.IOException {
+        javax.net.ssl.KeyManager[] keyManagers = null;
+        String keyStore = System.getProperty("javax.net.ssl.keyStore");
+        if (keyStore != null && !keyStore.isEmpty() && !"NONE".equals(keyStore)) {
+            String password = System.getProperty("javax.net.ssl.keyStorePassword", "");
+            java.security.KeyStore store = java.security.KeyStore.getInstance(
+                    System.getProperty("javax.net.ssl.keyStoreType", java.security.KeyStore.getDefaultType()));
+            try (java.io.InputStream in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(keyStore))) {
+                store.load(in, password.toCharArray());
+            }
+            javax.net.ssl.KeyManagerFactory factory
+                    = javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            factory.init(store, password.toCharArray());
+            keyManagers = factory.getKeyManagers();
+        }
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(keyManagers, null, null);
+        return context;
     }
 
     /** Turns on host-name verification (the HTTPS rules of RFC 2818) on a client socket. */
