@@ -19,6 +19,8 @@ public final class ProtocolTrace {
     private static final Pattern IMAP_LOGIN = Pattern.compile("^(\\S+\\s+LOGIN\\s+\\S+)\\s+.*$",
             Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
+    private static final Pattern REPLY = Pattern.compile("^\\d{3}(?:[ -]|$)");
+
     private final Logger log;
     private final int level;
     private final String connection;
@@ -70,6 +72,9 @@ public final class ProtocolTrace {
     public static String mask(String line) {
         if (line == null) {
             return null;
+        }
+        if (REPLY.matcher(line).lookingAt()) {
+            return line; // a server reply (e.g. "250 AUTH PLAIN LOGIN") carries no client secret
         }
         Matcher login = IMAP_LOGIN.matcher(line);
         if (login.matches()) {

@@ -17,7 +17,9 @@ class ProtocolTraceTest {
             "a001 LOGIN bob hunter2|a001 LOGIN bob ****",
             "USER bob|USER bob",
             "RETR file.txt|RETR file.txt",
-            "AUTH TLS|AUTH TLS" })
+            "AUTH TLS|AUTH TLS",
+            "250 AUTH PLAIN LOGIN XOAUTH2|250 AUTH PLAIN LOGIN XOAUTH2",
+            "250-AUTH LOGIN PLAIN|250-AUTH LOGIN PLAIN" })
     void masksCredentialsAndNothingElse(String line, String expected) {
         assertThat(ProtocolTrace.mask(line)).isEqualTo(expected);
     }

@@ -1,0 +1,84 @@
+package io.netproto.testkit.mail;
+
+import java.net.Socket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.icegreen.greenmail.server.ProtocolHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The open client connections of every embedded mail server, by protocol. A connection counts from the moment it is
+ * accepted until its protocol handler ends (client quit or disconnect) or {@link #closeAll()} drops it.
+ */
+final class ClientConnections {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClientConnections.class);
+
+    private final Map<Tracked, String> open = new ConcurrentHashMap<>();
+
+    /**
+     * Wraps a protocol handler so that it counts as an open connection until it ends.
+     *
+     * @param  protocol the server's protocol, e.g. {@code "smtp"}
+     * @param  socket   the accepted client socket
+     * @param  handler  GreenMail's handler for the socket
+     * @return          the handler to run instead
+     */
+    ProtocolHandler track(String protocol, Socket socket, ProtocolHandler handler) {
+        Tracked tracked = new Tracked(socket, handler);
+        open.put(tracked, protocol);
+        return tracked;
+    }
+
+    int count(String protocol) {
+        return (int) open.values().stream().filter(protocol::equals).count();
+    }
+
+    List<Socket> sockets(String protocol) {
+        List<Socket> sockets = new ArrayList<>();
+        open.forEach((tracked, p) -> {
+            if (p.equals(protocol)) {
+                sockets.add(tracked.socket);
+            }
+        });
+        return sockets;
+    }
+
+    void closeAll() {
+        for (Tracked tracked : List.copyOf(open.keySet())) {
+            tracked.close();
+        }
+    }
+
+    private final class Tracked implements ProtocolHandler {
+        private final Socket socket;
+        private final ProtocolHandler delegate;
+
+        Tracked(Socket socket, ProtocolHandler delegate) {
+            this.socket = socket;
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void run() {
+            try {
+                delegate.run();
+            } catch (RuntimeException e) {
+                // GreenMail rethrows a client's abrupt disconnect; the thread would print it to stderr
+                LOG.debug("Mail client connection {} ended abruptly", socket.getRemoteSocketAddress(), e);
+            } finally {
+                open.remove(this);
+            }
+        }
+
+        @Override
+        public void close() {
+            open.remove(this);
+            delegate.close();
+        }
+    }
+}
