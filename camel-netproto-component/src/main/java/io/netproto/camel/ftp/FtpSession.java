@@ -105,7 +105,8 @@ final class FtpSession implements PooledSession {
             return ready;
         } catch (IOException e) {
             disconnectQuietly(client);
-            throw new ConnectionFailedException("Cannot connect to FTP server " + label + ": " + describe(e), e);
+            throw new ConnectionFailedException("Cannot connect to FTP server " + label + ": " + describe(e)
+                                                + TlsContexts.trustHint(e), e);
         } catch (RuntimeException e) {
             disconnectQuietly(client);
             throw e;

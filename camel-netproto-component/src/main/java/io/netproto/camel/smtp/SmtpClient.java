@@ -14,6 +14,7 @@ import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
+import io.netproto.camel.support.TlsContexts;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -81,7 +82,8 @@ final class SmtpClient implements PooledSession {
                                             + "; the connection was closed before any credentials or mail were sent");
             }
             if (transport.greeting == null || lostConnection(e, transport)) {
-                throw new ConnectionFailedException("Cannot connect to the SMTP server " + label + ": " + describe(e), e);
+                throw new ConnectionFailedException("Cannot connect to the SMTP server " + label + ": " + describe(e)
+                                                    + TlsContexts.trustHint(e), e);
             }
             throw new ProtocolReplyException("SMTP", transport.lastCommand, transport.getLastReturnCode(),
                     text(transport.getLastServerResponse()));

@@ -59,6 +59,20 @@ public final class TlsContexts {
         return context;
     }
 
+    /**
+     * A hint to append to a connection failure caused by TLS (an {@link javax.net.ssl.SSLException} in
+     * the cause chain), naming the options that decide trust; empty for other failures.
+     */
+    public static String trustHint(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof javax.net.ssl.SSLException) {
+                return " (TLS: the server certificate must be trusted by sslContextParameters or the JVM trust store"
+                       + " and, unless verifyHostname=false, name the host connected to)";
+            }
+        }
+        return "";
+    }
+
     /** Turns on host-name verification (the HTTPS rules of RFC 2818) on a client socket. */
     public static void verifyHostname(SSLSocket socket) {
         SSLParameters parameters = socket.getSSLParameters();
