@@ -79,6 +79,12 @@ final class ClientConnections {
         public void close() {
             open.remove(this);
             delegate.close();
+            try {
+                // the handler may be blocked reading: closing the socket ends the connection at once
+                socket.close();
+            } catch (java.io.IOException e) {
+                LOG.debug("Closing mail client connection {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
+            }
         }
     }
 }

@@ -1,0 +1,92 @@
+package io.netproto.testkit.nntp;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The failure switches and counters every connection consults; all thread-safe and changeable while the server
+ * runs.
+ */
+final class ServerSwitches {
+
+    private volatile boolean overHdrDisabled;
+    private volatile boolean xoverXhdrDisabled;
+    private volatile boolean refusingNewConnections;
+    private final AtomicBoolean failNextCommand = new AtomicBoolean();
+    private final AtomicLong commands = new AtomicLong();
+    private boolean stalled; // guarded by this
+    private int waiting; // guarded by this
+
+    boolean overHdrDisabled() {
+        return overHdrDisabled;
+    }
+
+    void disableOverHdr(boolean disabled) {
+        overHdrDisabled = disabled;
+    }
+
+    boolean xoverXhdrDisabled() {
+        return xoverXhdrDisabled;
+    }
+
+    void disableXoverXhdr(boolean disabled) {
+        xoverXhdrDisabled = disabled;
+    }
+
+    boolean refusingNewConnections() {
+        return refusingNewConnections;
+    }
+
+    void refuseNewConnections(boolean refuse) {
+        refusingNewConnections = refuse;
+    }
+
+    void failNextCommand() {
+        failNextCommand.set(true);
+    }
+
+    /** Whether this command is the one to fail; only one caller gets {@code true} per request. */
+    boolean consumeFailNextCommand() {
+        return failNextCommand.compareAndSet(true, false);
+    }
+
+    void commandReceived() {
+        commands.incrementAndGet();
+    }
+
+    long commandCount() {
+        return commands.get();
+    }
+
+    synchronized void stall(boolean stall) {
+        stalled = stall;
+        notifyAll();
+    }
+
+    /** Wakes waiting connections so they re-check whether they were closed meanwhile. */
+    synchronized void wakeUp() {
+        notifyAll();
+    }
+
+    /**
+     * Blocks while the server is stalled, until released or until the connection is abandoned.
+     *
+     * @param abandoned whether the waiting connection was closed; checked after every {@link #wakeUp()}
+     */
+    synchronized void awaitNotStalled(BooleanSupplier abandoned) throws InterruptedException {
+        waiting++;
+        try {
+            while (stalled && !abandoned.getAsBoolean()) {
+                wait();
+            }
+        } finally {
+            waiting--;
+        }
+    }
+
+    /** How many connections are held by the stall now. */
+    synchronized int stalledConnections() {
+        return stalled ? waiting : 0;
+    }
+}
