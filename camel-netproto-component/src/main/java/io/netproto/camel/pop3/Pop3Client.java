@@ -61,6 +61,11 @@ final class Pop3Client implements AutoCloseable {
         // spool RETR to a temporary file instead of memory
         props.put(prefix + "filecache.enable", "true");
         if (cfg.getSpoolDirectory() != null) {
+            try {
+                java.nio.file.Files.createDirectories(java.nio.file.Path.of(cfg.getSpoolDirectory()));
+            } catch (java.io.IOException e) {
+                throw new ConnectionFailedException("Cannot create the spoolDirectory " + cfg.getSpoolDirectory(), e);
+            }
             props.put(prefix + "filecache.dir", cfg.getSpoolDirectory());
         }
         // headers come with the message (RETR), never a separate TOP per message

@@ -11,8 +11,8 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class Pop3Configuration extends NetConfiguration implements Cloneable {
 
-    @UriParam(label = "security", defaultValue = "optional")
-    private StartTls startTls = StartTls.optional;
+    @UriParam(label = "security", defaultValue = "required")
+    private StartTls startTls = StartTls.required;
     @UriParam(defaultValue = "true")
     private boolean mapMailMessage = true;
     @UriParam(label = "advanced")
@@ -59,9 +59,9 @@ public class Pop3Configuration extends NetConfiguration implements Cloneable {
 
     /**
      * pop3 and netpop3 only: whether the plain connection is upgraded to TLS with STLS (RFC 2595) before logging in.
-     * disabled never upgrades; optional (the default) upgrades when the server announces STLS; required fails, before
-     * any credential is sent, when the server does not offer it. pop3s and netpop3s use TLS from the first byte and
-     * ignore this option.
+     * required (the default: the password never travels in clear text) fails, before any credential is sent, when the
+     * server does not offer it; optional upgrades when the server announces STLS and logs in in clear text otherwise;
+     * disabled never upgrades. pop3s and netpop3s use TLS from the first byte and ignore this option.
      */
     public void setStartTls(StartTls startTls) {
         this.startTls = startTls;

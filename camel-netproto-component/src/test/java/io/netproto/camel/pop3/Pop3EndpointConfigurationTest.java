@@ -55,7 +55,7 @@ class Pop3EndpointConfigurationTest {
         Pop3Configuration cfg = plain.getConfiguration();
         assertThat(plain.isSecure()).isFalse();
         assertThat(cfg.effectivePort(Pop3Client.POP3_PORT)).isEqualTo(110);
-        assertThat(cfg.getStartTls()).isEqualTo(StartTls.optional);
+        assertThat(cfg.getStartTls()).isEqualTo(StartTls.required);
         assertThat(cfg.isDelete()).isTrue();
         assertThat(cfg.isMapMailMessage()).isTrue();
         assertThat(cfg.isVerifyHostname()).isTrue();

@@ -12,7 +12,7 @@ class Pop3SecurityTest extends Pop3TestSupport {
 
     @Test
     void aWrongPasswordGivesAClearAuthenticationError() {
-        String uri = "pop3://" + USER + "@" + server.host() + ":" + server.pop3Port() + "?password=wrong&operation=stat";
+        String uri = "pop3://" + USER + "@" + server.host() + ":" + server.pop3Port() + "?password=wrong&startTls=optional&operation=stat";
         assertThatThrownBy(() -> template.requestBody(uri, (Object) null))
                 .rootCause().isInstanceOf(Pop3AuthenticationException.class)
                 .hasMessageContaining("POP3 authentication failed")

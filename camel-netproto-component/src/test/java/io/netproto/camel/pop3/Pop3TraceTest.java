@@ -41,7 +41,7 @@ class Pop3TraceTest extends Pop3TestSupport {
         String wrong = "Wr0ngPassw0rd";
         try (LogCapture logs = new LogCapture()) {
             String uri = "pop3://" + USER + "@" + server.host() + ":" + server.pop3Port() + "?password=" + wrong
-                         + "&operation=stat&debugLevel=2";
+                         + "&startTls=optional&operation=stat&debugLevel=2";
             assertThatThrownBy(() -> template.requestBody(uri, (Object) null))
                     .rootCause().isInstanceOf(Pop3AuthenticationException.class).hasMessageNotContaining(wrong);
             assertThat(logs.lines()).isNotEmpty().noneMatch(l -> l.contains(wrong) || l.contains(base64(wrong)));
