@@ -12,8 +12,8 @@ class NetprotoCatalogTest {
     private final NetprotoCatalog catalog = NetprotoCatalog.load();
 
     @Test
-    void findsTheFtpSchemesOnTheClassPath() {
-        assertThat(catalog.schemes()).containsExactly("netftp", "netftps");
+    void findsTheSchemesOfTheComponentJar() {
+        assertThat(catalog.schemes()).contains("netftp", "netftps", "smtp", "netsmtp", "pop3", "netpop3s");
         assertThat(catalog.component("netftps").orElseThrow().title()).contains("FTPS");
         assertThat(catalog.component("ftp")).isEmpty();
     }
