@@ -1,9 +1,8 @@
 package io.netproto.camel.ftp;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 
+import io.netproto.camel.support.EndpointAddress;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -40,30 +39,10 @@ public class FtpComponent extends DefaultComponent {
 
     /** Reads user, host, port and directory from {@code [user[:password]@]host[:port][/directory]}. */
     static void parseAuthority(String uri, String remaining, FtpConfiguration config) {
-        URI parsed;
-        try {
-            parsed = new URI("ftp://" + remaining);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid netftp URI " + sanitize(uri) + ": " + e.getMessage(), e);
-        }
-        if (parsed.getHost() == null) {
-            throw new IllegalArgumentException("The netftp URI needs a host: netftp://[user@]host[:port]/directory, was " + sanitize(uri));
-        }
-        config.setHost(parsed.getHost());
-        if (parsed.getPort() > 0) {
-            config.setPort(parsed.getPort());
-        }
-        String userInfo = parsed.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            config.setUsername(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) {
-                config.setPassword(userInfo.substring(colon + 1));
-            }
-        }
-        String path = parsed.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/")) {
-            config.setDirectoryName(path.substring(1));
+        EndpointAddress address = EndpointAddress.parse(uri, remaining, "netftp://[user@]host[:port]/directory");
+        address.applyTo(config);
+        if (address.path() != null) {
+            config.setDirectoryName(address.path());
         }
     }
 

@@ -1,13 +1,10 @@
 package io.netproto.camel.imap;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
 import io.netproto.camel.mail.CamelMailPresence;
+import io.netproto.camel.support.EndpointAddress;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -55,36 +52,11 @@ public class ImapComponent extends DefaultComponent {
 
     /** Reads user, password, host, port and folder from {@code [user[:password]@]host[:port][/folder]}. */
     static void parseAuthority(String uri, String remaining, ImapConfiguration config) {
-        URI parsed;
-        try {
-            parsed = new URI("imap://" + remaining);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid imap URI " + URISupport.sanitizeUri(uri) + ": " + e.getMessage(), e);
+        EndpointAddress address = EndpointAddress.parse(uri, remaining, "imap://[user@]host[:port][/folder]");
+        address.applyTo(config);
+        if (address.path() != null) {
+            config.setFolder(address.path());
         }
-        if (parsed.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "The imap URI needs a host: imap://[user@]host[:port][/folder], was " + URISupport.sanitizeUri(uri));
-        }
-        config.setHost(parsed.getHost());
-        if (parsed.getPort() > 0) {
-            config.setPort(parsed.getPort());
-        }
-        String path = parsed.getPath();
-        if (path != null && path.length() > 1) {
-            config.setFolder(path.substring(1));
-        }
-        String userInfo = parsed.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            config.setUsername(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                config.setPassword(decode(userInfo.substring(colon + 1)));
-            }
-        }
-    }
-
-    private static String decode(String s) {
-        return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
     public ImapConfiguration getConfiguration() {

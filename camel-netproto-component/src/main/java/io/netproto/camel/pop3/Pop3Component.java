@@ -1,11 +1,10 @@
 package io.netproto.camel.pop3;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Map;
 
 import io.netproto.camel.mail.CamelMailPresence;
+import io.netproto.camel.support.EndpointAddress;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -53,37 +52,13 @@ public class Pop3Component extends DefaultComponent {
 
     /** Reads user, password, host and port from {@code [user[:password]@]host[:port]}. */
     static void parseAuthority(String uri, String remaining, Pop3Configuration config) {
-        URI parsed;
-        try {
-            parsed = new URI("pop3://" + remaining);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid pop3 URI " + URISupport.sanitizeUri(uri) + ": " + e.getMessage(), e);
-        }
-        if (parsed.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "The pop3 URI needs a host: pop3://[user@]host[:port], was " + URISupport.sanitizeUri(uri));
-        }
-        String path = parsed.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/") && !path.equalsIgnoreCase("/INBOX")) {
-            throw new IllegalArgumentException("A POP3 mailbox has no folders (only INBOX): remove the path '" + path
+        EndpointAddress address = EndpointAddress.parse(uri, remaining, "pop3://[user@]host[:port]");
+        String path = address.path();
+        if (path != null && !path.equalsIgnoreCase("INBOX")) {
+            throw new IllegalArgumentException("A POP3 mailbox has no folders (only INBOX): remove the path '/" + path
                                                + "' from " + URISupport.sanitizeUri(uri));
         }
-        config.setHost(parsed.getHost());
-        if (parsed.getPort() > 0) {
-            config.setPort(parsed.getPort());
-        }
-        String userInfo = parsed.getRawUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            config.setUsername(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
-            if (colon >= 0) {
-                config.setPassword(decode(userInfo.substring(colon + 1)));
-            }
-        }
-    }
-
-    private static String decode(String s) {
-        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+        address.applyTo(config);
     }
 
     public Pop3Configuration getConfiguration() {

@@ -1,10 +1,9 @@
 package io.netproto.camel.smtp;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.util.Map;
 
 import io.netproto.camel.mail.CamelMailPresence;
+import io.netproto.camel.support.EndpointAddress;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -46,32 +45,11 @@ public class SmtpComponent extends DefaultComponent {
 
     /** Reads user, password, host and port from {@code [user[:password]@]host[:port]}. */
     static void parseAuthority(String uri, String remaining, SmtpConfiguration config) {
-        URI parsed;
-        try {
-            parsed = new URI("smtp://" + remaining);
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("Invalid smtp URI " + URISupport.sanitizeUri(uri) + ": " + e.getMessage(), e);
+        EndpointAddress address = EndpointAddress.parse(uri, remaining, "smtp://[user@]host[:port]");
+        if (address.path() != null) {
+            throw new IllegalArgumentException("The smtp URI takes no path (/" + address.path() + "): smtp://[user@]host[:port]");
         }
-        if (parsed.getHost() == null) {
-            throw new IllegalArgumentException(
-                    "The smtp URI needs a host: smtp://[user@]host[:port], was " + URISupport.sanitizeUri(uri));
-        }
-        String path = parsed.getPath();
-        if (path != null && !path.isEmpty() && !path.equals("/")) {
-            throw new IllegalArgumentException("The smtp URI takes no path (" + path + "): smtp://[user@]host[:port]");
-        }
-        config.setHost(parsed.getHost());
-        if (parsed.getPort() > 0) {
-            config.setPort(parsed.getPort());
-        }
-        String userInfo = parsed.getUserInfo();
-        if (userInfo != null) {
-            int colon = userInfo.indexOf(':');
-            config.setUsername(colon < 0 ? userInfo : userInfo.substring(0, colon));
-            if (colon >= 0) {
-                config.setPassword(userInfo.substring(colon + 1));
-            }
-        }
+        address.applyTo(config);
     }
 
     public SmtpConfiguration getConfiguration() {
