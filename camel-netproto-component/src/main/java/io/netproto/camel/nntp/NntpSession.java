@@ -1,10 +1,7 @@
 package io.netproto.camel.nntp;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -12,112 +9,33 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.SSLSocket;
-
-import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolArguments;
 import io.netproto.camel.support.ProtocolReplyException;
-import io.netproto.camel.support.ProtocolTrace;
-import io.netproto.camel.support.TlsContexts;
 import org.apache.camel.CamelContext;
-import org.apache.commons.net.io.CRLFLineReader;
-import org.apache.commons.net.nntp.NNTPClient;
 
 /**
- * One NNTP connection in reader mode, logged in when a user is configured: the only class that talks to Commons
- * Net's {@link NNTPClient}. Commands Commons Net 3.13 lacks (CAPABILITIES, MODE READER, OVER, HDR, DATE, LIST ACTIVE
- * with a wildmat) are sent with {@code sendCommand} and their data read here. Every refusal becomes a
- * {@link ProtocolReplyException}, every I/O failure a {@link ConnectionFailedException}; a 480 reply logs in with
- * AUTHINFO USER/PASS and repeats the command once.
- * <p>
- * Commons Net reads and writes NNTP as ISO-8859-1, which maps every byte to one char; this class turns those chars
- * back into UTF-8 text on the way in and encodes UTF-8 text into such chars on the way out, so articles are UTF-8 on
- * the wire both ways.
+ * One NNTP connection in reader mode, logged in when a user is configured: the reader and poster commands of RFC
+ * 3977, including those Commons Net 3.13 lacks (CAPABILITIES, OVER, HDR, DATE, LIST ACTIVE with a wildmat), with
+ * their replies and data lines parsed. The wire work (set-up, STARTTLS, login, 480 handling, data lines, UTF-8) is
+ * {@link NntpConnection}'s; together they are the nntp session layer, the only code that talks to Commons Net. Every
+ * refusal becomes a {@link ProtocolReplyException}, every I/O failure a {@link ConnectionFailedException}.
  */
 final class NntpSession implements PooledSession {
 
-    static final String PROTOCOL = "NNTP";
-    private static final int STANDARD_PORT = 119;
-    private static final int STANDARD_TLS_PORT = 563;
     private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss");
 
-    /** Commons Net's client with access to the data lines of commands it has no method for. */
-    private static final class Wire extends NNTPClient {
-
-        List<String> readData() throws IOException {
-            List<String> lines = new ArrayList<>();
-            while (true) {
-                String line = _reader_.readLine();
-                if (line == null) {
-                    throw new IOException("Connection closed in the middle of a multi-line reply");
-                }
-                if (line.equals(".")) {
-                    return lines;
-                }
-                lines.add(line.startsWith("..") ? line.substring(1) : line);
-            }
-        }
-
-        /** One data line as sent (dot-stuffing removed), or null at the terminating dot. */
-        String readDataLine() throws IOException {
-            String line = _reader_.readLine();
-            if (line == null) {
-                throw new IOException("Connection closed in the middle of a multi-line reply");
-            }
-            if (line.equals(".")) {
-                return null;
-            }
-            return line.startsWith("..") ? line.substring(1) : line;
-        }
-
-        void writeData(String text) throws IOException {
-            _writer_.write(text);
-        }
-
-        void flushData() throws IOException {
-            _writer_.flush();
-        }
-
-        /** After a 382 reply to STARTTLS: the TLS handshake on the open socket, then the streams over TLS. */
-        void upgrade(SSLContext context, boolean verifyHostname) throws IOException {
-            SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(_socket_, _hostname_, getRemotePort(), true);
-            if (verifyHostname) {
-                TlsContexts.verifyHostname(tls);
-            }
-            tls.setUseClientMode(true);
-            tls.startHandshake();
-            _socket_ = tls;
-            _input_ = tls.getInputStream();
-            _output_ = tls.getOutputStream();
-            _reader_ = new CRLFLineReader(new InputStreamReader(_input_, StandardCharsets.ISO_8859_1));
-            _writer_ = new BufferedWriter(new OutputStreamWriter(_output_, StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    @FunctionalInterface
-    private interface Call<T> {
-        T run() throws IOException;
-    }
-
-    private final Wire client;
-    private final String label;
-    private final String user;
-    private final String password;
-    private boolean broken;
+    private final NntpConnection connection;
     private boolean reused;
     private boolean overUnknown;
     private boolean hdrUnknown;
     private String selectedGroup;
 
-    private NntpSession(Wire client, String label, String user, String password) {
-        this.client = client;
-        this.label = label;
-        this.user = user;
-        this.password = password;
+    private NntpSession(NntpConnection connection) {
+        this.connection = connection;
     }
 
     /**
@@ -125,122 +43,7 @@ final class NntpSession implements PooledSession {
      * when a user is configured.
      */
     static NntpSession open(CamelContext camelContext, NntpConfiguration cfg, boolean secure) {
-        int port = cfg.effectivePort(secure ? STANDARD_TLS_PORT : STANDARD_PORT);
-        String label = cfg.getHost() + ":" + port;
-        Wire client = new Wire();
-        client.setConnectTimeout(Math.toIntExact(cfg.getConnectTimeout()));
-        client.setDefaultTimeout(Math.toIntExact(cfg.getReadTimeout()));
-        if (secure) {
-            client.setSocketFactory(new NntpTlsSocketFactory(TlsContexts.create(camelContext, cfg), cfg.isVerifyHostname()));
-        }
-        if (cfg.getDebugLevel() > 0) {
-            client.addProtocolCommandListener(new CommonsNetTrace(new ProtocolTrace("nntp", cfg.getDebugLevel(), label)));
-        }
-        NntpSession session = new NntpSession(client, label, cfg.getUsername(), cfg.getPassword());
-        try {
-            client.connect(cfg.getHost(), port);
-            int greeting = client.getReplyCode();
-            if (greeting != 200 && greeting != 201) {
-                throw new ProtocolReplyException(PROTOCOL, "connect to " + label, greeting, client.getReplyString());
-            }
-            client.setSoTimeout(Math.toIntExact(cfg.getReadTimeout()));
-            if (!secure && cfg.isStartTls()) {
-                if (client.sendCommand("STARTTLS") != 382) {
-                    throw session.refused("STARTTLS");
-                }
-                client.upgrade(TlsContexts.create(camelContext, cfg), cfg.isVerifyHostname());
-            }
-            int mode = client.sendCommand("MODE READER");
-            if (mode == 480 && session.user != null) {
-                session.login();
-                client.sendCommand("MODE READER");
-            } else if (session.user != null) {
-                session.login();
-            }
-            return session;
-        } catch (IOException e) {
-            session.close();
-            throw new ConnectionFailedException("Cannot connect to NNTP server " + label + ": " + describe(e)
-                                                + TlsContexts.trustHint(e), e);
-        } catch (RuntimeException e) {
-            session.close();
-            throw e;
-        }
-    }
-
-    private static String describe(Throwable e) {
-        return e.getMessage() != null ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getClass().getSimpleName();
-    }
-
-    private void login() throws IOException {
-        int code = client.sendCommand("AUTHINFO USER " + wire(user));
-        if (code == 381) {
-            code = client.sendCommand("AUTHINFO PASS " + wire(password == null ? "" : password));
-        }
-        if (code != 281) {
-            throw refused("AUTHINFO USER " + user);
-        }
-    }
-
-    // ---- encoding: Commons Net's ISO-8859-1 chars <-> UTF-8 text
-
-    private static String wire(String text) {
-        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
-    }
-
-    private static String text(String wire) {
-        return new String(wire.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
-    }
-
-    private static List<String> decoded(List<String> wireLines) {
-        List<String> lines = new ArrayList<>(wireLines.size());
-        for (String line : wireLines) {
-            lines.add(text(line));
-        }
-        return lines;
-    }
-
-    // ---- plumbing
-
-    private <T> T io(String command, Call<T> call) {
-        try {
-            return call.run();
-        } catch (IOException e) {
-            broken = true;
-            throw new ConnectionFailedException("NNTP " + command + " failed on " + label + ": " + describe(e), e);
-        }
-    }
-
-    private ProtocolReplyException refused(String command) {
-        int code = client.getReplyCode();
-        if (code == 400) {
-            broken = true; // the server closes the connection after 400
-        }
-        return new ProtocolReplyException(PROTOCOL, command, code, client.getReplyString());
-    }
-
-    /** Sends a command (arguments already checked), logging in and repeating once on 480. */
-    private int send(String command) throws IOException {
-        int code = client.sendCommand(wire(command));
-        if (code == 480 && user != null) {
-            login();
-            code = client.sendCommand(wire(command));
-        }
-        if (code == 400) {
-            broken = true;
-        }
-        return code;
-    }
-
-    /** Sends a command and requires one of the expected codes. */
-    private int expect(String command, int... expected) throws IOException {
-        int code = send(command);
-        for (int e : expected) {
-            if (code == e) {
-                return code;
-            }
-        }
-        throw refused(command);
+        return new NntpSession(NntpConnection.open(camelContext, cfg, secure));
     }
 
     private static String arg(String what, String value) {
@@ -261,26 +64,18 @@ final class NntpSession implements PooledSession {
     }
 
     int lastReplyCode() {
-        return client.getReplyCode();
+        return connection.replyCode();
     }
 
     String lastReplyText() {
-        String reply = client.getReplyString();
-        return reply == null ? "" : reply.strip();
+        return connection.replyText();
     }
-
-    /** The reply line split into words, after the code. */
-    private String[] words() {
-        return lastReplyText().split("\\s+");
-    }
-
-    // ---- operations
 
     NntpGroup group(String name) {
         String g = arg("group", name);
-        return io("GROUP", () -> {
-            expect("GROUP " + g, 211);
-            String[] w = words();
+        return connection.io("GROUP", () -> {
+            connection.expect("GROUP " + g, 211);
+            String[] w = connection.words();
             selectedGroup = g;
             return new NntpGroup(Long.parseLong(w[1]), Long.parseLong(w[2]), Long.parseLong(w[3]), w.length > 4 ? w[4] : g);
         });
@@ -294,16 +89,16 @@ final class NntpSession implements PooledSession {
     }
 
     List<String> capabilities() {
-        return io("CAPABILITIES", () -> {
-            expect("CAPABILITIES", 101);
-            return client.readData();
+        return connection.io("CAPABILITIES", () -> {
+            connection.expect("CAPABILITIES", 101);
+            return connection.readData();
         });
     }
 
     Instant date() {
-        return io("DATE", () -> {
-            expect("DATE", 111);
-            String stamp = words()[1];
+        return connection.io("DATE", () -> {
+            connection.expect("DATE", 111);
+            String stamp = connection.words()[1];
             return LocalDateTime.parse(stamp, DateTimeFormatter.ofPattern("yyyyMMddHHmmss")).toInstant(ZoneOffset.UTC);
         });
     }
@@ -312,21 +107,21 @@ final class NntpSession implements PooledSession {
     List<NntpOverview> over(String group, String range) {
         String r = arg("range", range);
         ensureGroup(group);
-        return io("OVER", () -> {
-            int code = overUnknown ? 500 : send("OVER " + r);
+        return connection.io("OVER", () -> {
+            int code = overUnknown ? 500 : connection.send("OVER " + r);
             if (code == 500) {
                 overUnknown = true;
-                code = send("XOVER " + r);
+                code = connection.send("XOVER " + r);
             }
             if (code == 423 || code == 420) {
                 return List.of(); // no articles in the range
             }
             if (code != 224) {
-                throw refused("OVER/XOVER " + r);
+                throw connection.refused("OVER/XOVER " + r);
             }
             List<NntpOverview> entries = new ArrayList<>();
-            for (String line : client.readData()) {
-                entries.add(NntpOverview.parse(text(line)));
+            for (String line : connection.readText()) {
+                entries.add(NntpOverview.parse(line));
             }
             return entries;
         });
@@ -337,24 +132,23 @@ final class NntpSession implements PooledSession {
         String f = arg("header name", field);
         String r = arg("range", range);
         ensureGroup(group);
-        return io("HDR", () -> {
-            int code = hdrUnknown ? 500 : send("HDR " + f + " " + r);
+        return connection.io("HDR", () -> {
+            int code = hdrUnknown ? 500 : connection.send("HDR " + f + " " + r);
             if (code == 500) {
                 hdrUnknown = true;
-                code = send("XHDR " + f + " " + r);
+                code = connection.send("XHDR " + f + " " + r);
             }
             if (code == 423 || code == 420) {
                 return List.of();
             }
             if (code != 225 && code != 221) {
-                throw refused("HDR/XHDR " + f + " " + r);
+                throw connection.refused("HDR/XHDR " + f + " " + r);
             }
             List<NntpHeaderValue> values = new ArrayList<>();
-            for (String line : client.readData()) {
-                String decoded = text(line);
-                int space = decoded.indexOf(' ');
-                String number = space < 0 ? decoded : decoded.substring(0, space);
-                String value = space < 0 ? "" : decoded.substring(space + 1);
+            for (String line : connection.readText()) {
+                int space = line.indexOf(' ');
+                String number = space < 0 ? line : line.substring(0, space);
+                String value = space < 0 ? "" : line.substring(space + 1);
                 values.add(new NntpHeaderValue(Long.parseLong(number), "(none)".equals(value) ? "" : value));
             }
             return values;
@@ -385,7 +179,7 @@ final class NntpSession implements PooledSession {
 
     /** The pointer of a 22x reply ({@code code number message-id}). */
     private NntpPointer pointer(String group, boolean byMessageId) {
-        String[] w = words();
+        String[] w = connection.words();
         long number = Long.parseLong(w[1]);
         return new NntpPointer(byMessageId && number == 0 ? null : group, number, w.length > 2 ? w[2] : null);
     }
@@ -397,14 +191,14 @@ final class NntpSession implements PooledSession {
                 throw new IllegalArgumentException("stat needs a group or an article id");
             }
             group(group);
-            return io("STAT", () -> {
-                expect("STAT", 223);
+            return connection.io("STAT", () -> {
+                connection.expect("STAT", 223);
                 return pointer(group, false);
             });
         }
         String t = target(group, id);
-        return io("STAT", () -> {
-            expect("STAT " + t, 223);
+        return connection.io("STAT", () -> {
+            connection.expect("STAT " + t, 223);
             return pointer(t.startsWith("<") ? null : group, t.startsWith("<"));
         });
     }
@@ -417,22 +211,22 @@ final class NntpSession implements PooledSession {
     NntpPointer move(String group, Long from, boolean forward) {
         String command = forward ? "NEXT" : "LAST";
         NntpGroup status = group(group);
-        return io(command, () -> {
+        return connection.io(command, () -> {
             if (from != null) {
-                int code = send("STAT " + from);
+                int code = connection.send("STAT " + from);
                 if (code == 423) {
                     return neighbour(group, status, from, forward);
                 }
                 if (code != 223) {
-                    throw refused("STAT " + from);
+                    throw connection.refused("STAT " + from);
                 }
             }
-            int code = send(command);
+            int code = connection.send(command);
             if (code == 421 || code == 422) {
                 return null;
             }
             if (code != 223) {
-                throw refused(command);
+                throw connection.refused(command);
             }
             return pointer(group, false);
         });
@@ -450,7 +244,7 @@ final class NntpSession implements PooledSession {
             return null;
         }
         long number = (forward ? entries.get(0) : entries.get(entries.size() - 1)).number();
-        expect("STAT " + number, 223);
+        connection.expect("STAT " + number, 223);
         return pointer(group, false);
     }
 
@@ -459,10 +253,10 @@ final class NntpSession implements PooledSession {
         String t = target(group, id);
         String command = withHeaders && withBody ? "ARTICLE" : withHeaders ? "HEAD" : "BODY";
         int expected = withHeaders && withBody ? 220 : withHeaders ? 221 : 222;
-        return io(command, () -> {
-            expect(command + " " + t, expected);
+        return connection.io(command, () -> {
+            connection.expect(command + " " + t, expected);
             NntpPointer pointer = pointer(t.startsWith("<") ? null : group, t.startsWith("<"));
-            List<String> lines = decoded(client.readData());
+            List<String> lines = connection.readText();
             List<Map.Entry<String, String>> headers = withHeaders ? NntpParsing.headers(lines) : List.of();
             String body = withBody ? NntpParsing.body(lines, withHeaders) : null;
             String messageId = pointer.messageId();
@@ -478,25 +272,25 @@ final class NntpSession implements PooledSession {
      * ARTICLE with the body left on the connection: the headers are read, the body is a stream of its bytes (lines
      * ending in CRLF) that must be closed before the next command on this session; closing reads what is left.
      */
-    NntpArticle fetchStreaming(String group, String id, java.util.function.Consumer<java.io.InputStream> body) {
+    NntpArticle fetchStreaming(String group, String id, Consumer<InputStream> body) {
         String t = target(group, id);
-        return io("ARTICLE", () -> {
-            expect("ARTICLE " + t, 220);
+        return connection.io("ARTICLE", () -> {
+            connection.expect("ARTICLE " + t, 220);
             NntpPointer pointer = pointer(t.startsWith("<") ? null : group, t.startsWith("<"));
             List<String> headerLines = new ArrayList<>();
             String line;
             boolean ended = false;
-            while ((line = client.readDataLine()) != null) {
+            while ((line = connection.readTextLine()) != null) {
                 if (line.isEmpty()) {
                     break;
                 }
-                headerLines.add(text(line));
+                headerLines.add(line);
             }
             if (line == null) {
                 ended = true;
             }
             List<Map.Entry<String, String>> headers = NntpParsing.headers(headerLines);
-            body.accept(new BodyStream(ended));
+            body.accept(connection.dataStream(ended));
             String messageId = pointer.messageId();
             if (messageId == null) {
                 messageId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("Message-ID"))
@@ -506,81 +300,21 @@ final class NntpSession implements PooledSession {
         });
     }
 
-    /** The rest of a multi-line reply as bytes; a failure to read marks the session broken. */
-    private final class BodyStream extends java.io.InputStream {
-        private byte[] buffer = new byte[0];
-        private int position;
-        private boolean ended;
-
-        BodyStream(boolean ended) {
-            this.ended = ended;
-        }
-
-        private boolean fill() throws IOException {
-            while (position >= buffer.length) {
-                if (ended) {
-                    return false;
-                }
-                String line;
-                try {
-                    line = client.readDataLine();
-                } catch (IOException e) {
-                    broken = true;
-                    ended = true;
-                    throw e;
-                }
-                if (line == null) {
-                    ended = true;
-                    return false;
-                }
-                buffer = (line + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
-                position = 0;
-            }
-            return true;
-        }
-
-        @Override
-        public int read() throws IOException {
-            return fill() ? buffer[position++] & 0xff : -1;
-        }
-
-        @Override
-        public int read(byte[] target, int offset, int length) throws IOException {
-            if (length == 0) {
-                return 0;
-            }
-            if (!fill()) {
-                return -1;
-            }
-            int n = Math.min(length, buffer.length - position);
-            System.arraycopy(buffer, position, target, offset, n);
-            position += n;
-            return n;
-        }
-
-        @Override
-        public void close() throws IOException {
-            while (fill()) {
-                position = buffer.length;
-            }
-        }
-    }
-
     /** LIST ACTIVE, optionally with a wildmat. */
     List<NntpGroup> listActive(String wildmat) {
         String w = wildmat == null ? null : arg("wildmat", wildmat);
-        return io("LIST ACTIVE", () -> {
-            expect(w == null ? "LIST ACTIVE" : "LIST ACTIVE " + w, 215);
-            return NntpParsing.active(decoded(client.readData()));
+        return connection.io("LIST ACTIVE", () -> {
+            connection.expect(w == null ? "LIST ACTIVE" : "LIST ACTIVE " + w, 215);
+            return NntpParsing.active(connection.readText());
         });
     }
 
     /** NEWGROUPS since the given time (sent in GMT). */
     List<NntpGroup> newgroups(Instant since) {
         String time = WIRE_TIME.format(since.atOffset(ZoneOffset.UTC));
-        return io("NEWGROUPS", () -> {
-            expect("NEWGROUPS " + time + " GMT", 231);
-            return NntpParsing.active(decoded(client.readData()));
+        return connection.io("NEWGROUPS", () -> {
+            connection.expect("NEWGROUPS " + time + " GMT", 231);
+            return NntpParsing.active(connection.readText());
         });
     }
 
@@ -588,11 +322,11 @@ final class NntpSession implements PooledSession {
     List<String> newnews(String wildmat, Instant since) {
         String w = arg("wildmat", wildmat);
         String time = WIRE_TIME.format(since.atOffset(ZoneOffset.UTC));
-        return io("NEWNEWS", () -> {
-            expect("NEWNEWS " + w + " " + time + " GMT", 230);
+        return connection.io("NEWNEWS", () -> {
+            connection.expect("NEWNEWS " + w + " " + time + " GMT", 230);
             List<String> ids = new ArrayList<>();
-            for (String line : client.readData()) {
-                ids.add(text(line).strip());
+            for (String line : connection.readText()) {
+                ids.add(line.strip());
             }
             return ids;
         });
@@ -600,8 +334,8 @@ final class NntpSession implements PooledSession {
 
     /** POST of a complete article (header lines, empty line, body); line ends are normalised and dots stuffed. */
     void post(String article) {
-        io("POST", () -> {
-            expect("POST", 340);
+        connection.io("POST", () -> {
+            connection.expect("POST", 340);
             StringBuilder out = new StringBuilder(article.length() + 64);
             for (String line : article.split("\r\n|\r|\n", -1)) {
                 out.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
@@ -610,11 +344,9 @@ final class NntpSession implements PooledSession {
                 out.setLength(out.length() - 2); // the split left an empty last line
             }
             out.append(".\r\n");
-            client.writeData(wire(out.toString()));
-            client.flushData();
-            int code = client.getReply();
+            int code = connection.sendData(out.toString());
             if (code != 240) {
-                throw refused("POST");
+                throw connection.refused("POST");
             }
             return null;
         });
@@ -624,39 +356,21 @@ final class NntpSession implements PooledSession {
 
     @Override
     public boolean isConnected() {
-        return !broken && client.isConnected();
+        return connection.isConnected();
     }
 
     @Override
     public void check() {
-        io("DATE", () -> {
-            int code = client.sendCommand("DATE");
-            if (code != 111) {
-                broken = true;
-                throw refused("DATE");
-            }
-            return null;
-        });
+        connection.check();
     }
 
     @Override
     public void close() {
-        try {
-            if (client.isConnected() && !broken) {
-                client.sendCommand("QUIT");
-            }
-        } catch (IOException e) {
-            // closing anyway
-        }
-        try {
-            client.disconnect();
-        } catch (IOException e) {
-            // nothing left to do
-        }
+        connection.close();
     }
 
     @Override
     public String toString() {
-        return "NntpSession[" + label + "]";
+        return "NntpSession[" + connection.label() + "]";
     }
 }
