@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Every endpoint URI the README's Java examples use (double-quoted literals) is valid. */
 class ReadmeUrisTest {
 
-    private static final Pattern JAVA_URI = Pattern.compile("\"((?:netftps?|(?:net)?smtps?|(?:net)?pop3s?):[^\"]+)\"");
+    private static final Pattern JAVA_URI = Pattern.compile("\"((?:netftps?|(?:net)?smtps?|(?:net)?pop3s?|(?:net)?imaps?|nntps?):[^\"]+)\"");
 
     @Test
     void readmeExamplesUseValidUris() throws Exception {

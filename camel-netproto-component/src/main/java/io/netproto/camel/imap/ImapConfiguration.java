@@ -11,8 +11,8 @@ import org.apache.camel.spi.UriParams;
 @UriParams
 public class ImapConfiguration extends NetConfiguration implements Cloneable {
 
-    @UriParam(label = "security", defaultValue = "optional")
-    private StartTls startTls = StartTls.optional;
+    @UriParam(label = "security", defaultValue = "required")
+    private StartTls startTls = StartTls.required;
     @UriParam(defaultValue = "INBOX")
     private String folder = "INBOX";
     @UriParam(defaultValue = "true")
@@ -94,9 +94,10 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
     }
 
     /**
-     * imap and netimap only: whether the plain connection is upgraded to TLS with STARTTLS before logging in. disabled
-     * never upgrades; optional (the default) upgrades when the server announces STARTTLS; required fails, before any
-     * credential is sent, when the server does not offer it. imaps and netimaps use TLS from the first byte.
+     * imap and netimap only: whether the plain connection is upgraded to TLS with STARTTLS before logging in.
+     * required (the default: the password never travels in clear text) fails, before any credential is sent, when the
+     * server does not offer it; optional upgrades when the server announces STARTTLS and logs in in clear text
+     * otherwise; disabled never upgrades. imaps and netimaps use TLS from the first byte.
      */
     public void setStartTls(StartTls startTls) {
         this.startTls = startTls;

@@ -34,8 +34,8 @@ import org.apache.commons.net.nntp.NNTPClient;
 final class NntpConnection {
 
     static final String PROTOCOL = "NNTP";
-    private static final int STANDARD_PORT = 119;
-    private static final int STANDARD_TLS_PORT = 563;
+    static final int STANDARD_PORT = 119;
+    static final int STANDARD_TLS_PORT = 563;
 
     /** Commons Net's client with access to the data lines of commands it has no method for. */
     private static final class Wire extends NNTPClient {

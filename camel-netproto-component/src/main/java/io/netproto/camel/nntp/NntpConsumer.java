@@ -81,7 +81,8 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
 
     /** The checkpoint key of a group: server and group, never credentials. */
     private String key(String group) {
-        return (endpoint.isSecure() ? "nntps://" : "nntp://") + cfg.getHost() + ":" + cfg.getPort() + "/" + group;
+        int port = cfg.effectivePort(endpoint.isSecure() ? NntpConnection.STANDARD_TLS_PORT : NntpConnection.STANDARD_PORT);
+        return (endpoint.isSecure() ? "nntps://" : "nntp://") + cfg.getHost() + ":" + port + "/" + group;
     }
 
     @Override

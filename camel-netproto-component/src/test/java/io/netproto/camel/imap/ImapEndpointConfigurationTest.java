@@ -58,7 +58,7 @@ class ImapEndpointConfigurationTest {
         ImapConfiguration cfg = plain.getConfiguration();
         assertThat(plain.isSecure()).isFalse();
         assertThat(cfg.effectivePort(ImapClient.IMAP_PORT)).isEqualTo(143);
-        assertThat(cfg.getStartTls()).isEqualTo(StartTls.optional);
+        assertThat(cfg.getStartTls()).isEqualTo(StartTls.required);
         assertThat(cfg.getFolder()).isEqualTo("INBOX");
         assertThat(cfg.getCriteria()).isEqualTo("UNSEEN");
         assertThat(cfg.isDelete()).isFalse();

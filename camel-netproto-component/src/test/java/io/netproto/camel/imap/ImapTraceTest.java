@@ -31,7 +31,7 @@ class ImapTraceTest extends ImapTestSupport {
     void aFailedLoginLogsNoPassword() {
         String wrong = "Wr0ngPassw0rd";
         try (LogCapture logs = new LogCapture()) {
-            String uri = "imap://" + USER + "@" + server.host() + ":" + server.imapPort() + "?password=" + wrong
+            String uri = "imap://" + USER + "@" + server.host() + ":" + server.imapPort() + "?startTls=optional&password=" + wrong
                          + "&operation=noop&debugLevel=2";
             Exchange exchange = template.send(uri, e -> { });
             assertThat(exchange.getException()).isInstanceOf(ImapReplyException.class).hasMessageNotContaining(wrong);
