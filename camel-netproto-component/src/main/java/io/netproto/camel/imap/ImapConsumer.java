@@ -48,6 +48,8 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     private ImapCheckpoint checkpoint;
     private ScheduledExecutorService idleTimer;
     private volatile boolean stopping;
+    /** Whether idleLoop holds a connected, caught-up session (the poll running it has not returned). */
+    private volatile boolean pushing;
     private boolean idleUnsupportedLogged;
 
     public ImapConsumer(ImapEndpoint endpoint, Processor processor) {
@@ -149,29 +151,62 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     private int idleLoop(ImapClient first) throws Exception {
         ImapClient c = first;
         int delivered = 0;
-        while (!stopping && isRunAllowed()) {
-            if (c == null) {
-                c = endpoint.openClient();
-                client = c;
-                c.open(cfg.getFolder(), false);
-                delivered += pollOnce(c);
-            }
-            try {
-                c.idle(cfg.idleRenewMillis(), idleTimer);
-                if (!stopping && isRunAllowed()) {
+        try {
+            while (!stopping && isRunAllowed()) {
+                if (c == null) {
+                    c = endpoint.openClient();
+                    client = c;
+                    c.open(cfg.getFolder(), false);
                     delivered += pollOnce(c);
                 }
-            } catch (ConnectionFailedException e) {
-                if (stopping) {
-                    break;
+                // connected and caught up: healthy, although this poll has not returned (see getErrorCounter)
+                pushing = true;
+                try {
+                    c.idle(cfg.idleRenewMillis(), idleTimer);
+                    if (!stopping && isRunAllowed()) {
+                        delivered += pollOnce(c);
+                    }
+                } catch (ConnectionFailedException e) {
+                    pushing = false;
+                    if (stopping) {
+                        break;
+                    }
+                    LOG.warn("IMAP IDLE on {} lost its connection ({}): reconnecting", key, e.getMessage());
+                    disconnect();
+                    c = null;
+                    pause(1000);
                 }
-                LOG.warn("IMAP IDLE on {} lost its connection ({}): reconnecting", key, e.getMessage());
-                disconnect();
-                c = null;
-                pause(1000);
             }
+        } finally {
+            pushing = false;
         }
         return delivered;
+    }
+
+    /*
+     * In IDLE a poll does not return while its session lasts, so the counters ScheduledPollConsumer updates after each
+     * poll (and its health check reads) would keep the state from before: a consumer that once failed to connect would
+     * stay DOWN, and one that never failed would never be ready. While the IDLE session is connected they report it.
+     */
+
+    @Override
+    public long getErrorCounter() {
+        return pushing ? 0 : super.getErrorCounter();
+    }
+
+    @Override
+    protected Throwable getLastError() {
+        return pushing ? null : super.getLastError();
+    }
+
+    @Override
+    protected Map<String, Object> getLastErrorDetails() {
+        return pushing ? null : super.getLastErrorDetails();
+    }
+
+    @Override
+    public boolean isConsumerReady() {
+        return pushing || super.isConsumerReady();
     }
 
     private void pause(long millis) throws InterruptedException {

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An article fetched with ARTICLE or HEAD.
+ * An article with its body loaded: the result of the producer's head operation (body null), the consumer's article
+ * (unless streamBody), and what the converter makes of a streamed {@link NntpArticleBody} (for small articles).
  *
  * @param pointer the article's number (in the selected group, 0 when fetched by Message-ID) and Message-ID
  * @param headers the header fields in order (unfolded), name and value

@@ -256,7 +256,7 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
         try {
             String number = Long.toString(c.overview().number());
             article = cfg.isStreamBody()
-                    ? session.fetchStreaming(c.group(), number, body -> stream[0] = body)
+                    ? session.fetchStreaming(c.group(), number, true, body -> stream[0] = body)
                     : session.fetch(c.group(), number, true, true);
         } catch (ProtocolReplyException e) {
             if (e.getReplyCode() == 423) {

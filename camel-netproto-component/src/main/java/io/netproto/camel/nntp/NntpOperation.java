@@ -13,9 +13,9 @@ public enum NntpOperation {
     over,
     /** HEAD: an article's header fields, by message-id or number; an {@link NntpArticle} without body. */
     head,
-    /** BODY: an article's body, by message-id or number; the body as a String. */
+    /** BODY: an article's body, by message-id or number; an {@link NntpArticleBody} streaming it (no headers). */
     body,
-    /** ARTICLE: headers and body, by message-id or number; an {@link NntpArticle}. */
+    /** ARTICLE: headers and body, by message-id or number; an {@link NntpArticleBody}: headers loaded, body streamed. */
     article,
     /** STAT: set the current-article pointer; returns an {@link NntpPointer}. */
     stat,

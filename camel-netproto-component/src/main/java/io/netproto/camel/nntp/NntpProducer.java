@@ -1,5 +1,6 @@
 package io.netproto.camel.nntp;
 
+import java.io.InputStream;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -13,6 +14,7 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.spi.InvokeOnHeader;
 import org.apache.camel.support.HeaderSelectorProducer;
+import org.apache.camel.support.SynchronizationAdapter;
 
 /**
  * The nntp producer: one method per operation, chosen by the header CamelNntpOperation or the operation option
@@ -24,6 +26,11 @@ import org.apache.camel.support.HeaderSelectorProducer;
  * from those headers (GROUP, then STAT of that number; the overview when that article has expired) before moving.
  * A route walks a group by repeating next
  * with the headers of the previous result, until the body is null.
+ * <p>
+ * article and body stream the article body: their result is an {@link NntpArticleBody} (headers loaded, body read
+ * from the connection; converters give an InputStream, a String, a byte[] or a loaded {@link NntpArticle}), and the
+ * connection returns to the pool when its stream is read to the end or closed; a failed exchange closes it. head
+ * returns a loaded {@link NntpArticle} with a null body. The streamBody option is the consumer's only.
  */
 public class NntpProducer extends HeaderSelectorProducer {
 
@@ -187,27 +194,78 @@ public class NntpProducer extends HeaderSelectorProducer {
         exchange.getMessage().setBody(result);
     }
 
+    /** HEAD: the headers loaded, as an {@link NntpArticle} whose body is null. */
     @InvokeOnHeader("head")
     public void head(Exchange exchange) {
-        fetch(exchange, "head", true, false);
+        String id = articleId(exchange, "head", true);
+        String group = groupFor(exchange, id);
+        NntpArticle article = withSession(exchange, true, s -> s.fetch(group, id, true, false));
+        pointerResult(exchange, article.pointer());
+        exchange.getMessage().setBody(article);
     }
 
+    /** BODY: an {@link NntpArticleBody} without headers whose stream is the body. */
     @InvokeOnHeader("body")
     public void body(Exchange exchange) {
-        fetch(exchange, "body", false, true);
+        stream(exchange, "body", false);
     }
 
+    /** ARTICLE: an {@link NntpArticleBody} with the headers loaded and the body as a stream. */
     @InvokeOnHeader("article")
     public void article(Exchange exchange) {
-        fetch(exchange, "article", true, true);
+        stream(exchange, "article", true);
     }
 
-    private void fetch(Exchange exchange, String operation, boolean headers, boolean body) {
+    private void stream(Exchange exchange, String operation, boolean headers) {
         String id = articleId(exchange, operation, true);
         String group = groupFor(exchange, id);
-        NntpArticle article = withSession(exchange, true, s -> s.fetch(group, id, headers, body));
-        pointerResult(exchange, article.pointer());
-        exchange.getMessage().setBody(headers ? article : article.body());
+        NntpArticleBody result = openStream(exchange, group, id, headers, true);
+        pointerResult(exchange, result.getPointer());
+        exchange.getMessage().setBody(result);
+    }
+
+    /**
+     * ARTICLE or BODY on a borrowed session that stays borrowed until the body stream is read to its end or closed;
+     * a failed exchange closes the stream and its connection. A broken reused connection is replaced once.
+     */
+    private NntpArticleBody openStream(Exchange exchange, String group, String id, boolean headers, boolean retryable) {
+        NntpSession session = pool.borrow();
+        boolean reused = session.isReused();
+        InputStream[] data = new InputStream[1];
+        NntpArticle article;
+        try {
+            article = session.fetchStreaming(group, id, headers, in -> data[0] = in);
+        } catch (ConnectionFailedException e) {
+            pool.discard(session);
+            if (retryable && reused) {
+                return openStream(exchange, group, id, headers, false);
+            }
+            throw e;
+        } catch (RuntimeException e) {
+            if (data[0] == null && session.isConnected()) {
+                session.markReused();
+                pool.release(session);
+            } else {
+                pool.discard(session);
+            }
+            throw e;
+        }
+        reply(exchange, session);
+        NntpBodyStream body = new NntpBodyStream(data[0], session, usable -> {
+            if (usable) {
+                session.markReused();
+                pool.release(session);
+            } else {
+                pool.discard(session);
+            }
+        });
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onFailure(Exchange failed) {
+                body.abort(); // nobody will read the body of a failed exchange: close its connection
+            }
+        });
+        return new NntpArticleBody(article.pointer(), article.headers(), body);
     }
 
     @InvokeOnHeader("stat")

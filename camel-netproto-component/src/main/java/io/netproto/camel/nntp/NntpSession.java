@@ -269,33 +269,32 @@ final class NntpSession implements PooledSession {
     }
 
     /**
-     * ARTICLE with the body left on the connection: the headers are read, the body is a stream of its bytes (lines
-     * ending in CRLF) that must be closed before the next command on this session; closing reads what is left.
+     * ARTICLE (withHeaders) or BODY with the body left on the connection: the headers of ARTICLE are read, the body is
+     * a stream of its bytes (lines ending in CRLF) handed to {@code body}; it must be read to its end or closed before
+     * the next command on this session (closing reads what is left).
      */
-    NntpArticle fetchStreaming(String group, String id, Consumer<InputStream> body) {
+    NntpArticle fetchStreaming(String group, String id, boolean withHeaders, Consumer<InputStream> body) {
         String t = target(group, id);
-        return connection.io("ARTICLE", () -> {
-            connection.expect("ARTICLE " + t, 220);
+        String command = withHeaders ? "ARTICLE" : "BODY";
+        return connection.io(command, () -> {
+            connection.expect(command + " " + t, withHeaders ? 220 : 222);
             NntpPointer pointer = pointer(t.startsWith("<") ? null : group, t.startsWith("<"));
             List<String> headerLines = new ArrayList<>();
-            String line;
             boolean ended = false;
-            while ((line = connection.readTextLine()) != null) {
-                if (line.isEmpty()) {
-                    break;
+            if (withHeaders) {
+                String line;
+                while ((line = connection.readTextLine()) != null && !line.isEmpty()) {
+                    headerLines.add(line);
                 }
-                headerLines.add(line);
-            }
-            if (line == null) {
-                ended = true;
+                ended = line == null;
             }
             List<Map.Entry<String, String>> headers = NntpParsing.headers(headerLines);
-            body.accept(connection.dataStream(ended));
             String messageId = pointer.messageId();
             if (messageId == null) {
                 messageId = headers.stream().filter(h -> h.getKey().equalsIgnoreCase("Message-ID"))
                         .map(Map.Entry::getValue).findFirst().orElse(null);
             }
+            body.accept(connection.dataStream(ended));
             return new NntpArticle(new NntpPointer(pointer.group(), pointer.number(), messageId), headers, null);
         });
     }
