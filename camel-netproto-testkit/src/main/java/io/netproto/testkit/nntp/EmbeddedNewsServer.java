@@ -27,8 +27,8 @@ import io.netproto.testkit.tls.TestTls;
  * Switches, all thread-safe and changeable while clients are connected, provoke what a client must survive:
  * {@link #disableOverHdr(boolean)}, {@link #disableXoverXhdr(boolean)}, {@link #expire(String, long)},
  * {@link #cancel(String)}, {@link #renumber(String, long)}, {@link #failNextCommandWith400()},
- * {@link #refuseNewConnections(boolean)}, {@link #stall(boolean)} and {@link #closeAllConnections()};
- * {@link #connectionCount()} and {@link #commandCount()} count what clients did.
+ * {@link #forgetAuthentication()}, {@link #refuseNewConnections(boolean)}, {@link #stall(boolean)} and
+ * {@link #closeAllConnections()}; {@link #connectionCount()} and {@link #commandCount()} count what clients did.
  *
  * <pre>
  * try (EmbeddedNewsServer news = EmbeddedNewsServer.builder().group("local.test").start()) {
@@ -354,6 +354,16 @@ public final class EmbeddedNewsServer implements AutoCloseable {
      */
     public void failNextCommandWith400() {
         switches.failNextCommand();
+    }
+
+    /**
+     * Makes every open connection unauthenticated, as a server whose login session expired would: with
+     * {@link Builder#requireAuth(boolean)} on, each one's next command other than those allowed before authentication
+     * answers {@code 480} until AUTHINFO USER/PASS succeeds again on that connection. Connections stay open; those
+     * authenticating later are not affected.
+     */
+    public void forgetAuthentication() {
+        switches.forgetAuthentication();
     }
 
     /**

@@ -15,6 +15,7 @@ final class ServerSwitches {
     private volatile boolean refusingNewConnections;
     private final AtomicBoolean failNextCommand = new AtomicBoolean();
     private final AtomicLong commands = new AtomicLong();
+    private final AtomicLong authenticationEpoch = new AtomicLong();
     private boolean stalled; // guarded by this
     private int waiting; // guarded by this
 
@@ -57,6 +58,16 @@ final class ServerSwitches {
 
     long commandCount() {
         return commands.get();
+    }
+
+    /** Ends every authentication granted so far; sessions compare the epoch they authenticated in. */
+    void forgetAuthentication() {
+        authenticationEpoch.incrementAndGet();
+    }
+
+    /** Changes with every {@link #forgetAuthentication()}; an authentication is valid only in its own epoch. */
+    long authenticationEpoch() {
+        return authenticationEpoch.get();
     }
 
     synchronized void stall(boolean stall) {

@@ -15,6 +15,7 @@ final class Session {
     private long pointer;
     private String pendingUser;
     private String user;
+    private long authenticationEpoch;
     private boolean tls;
 
     Session(NewsStore store, ServerSwitches switches, ServerSettings settings, LineReader reader,
@@ -96,12 +97,14 @@ final class Session {
         pendingUser = name;
     }
 
+    /** Whether AUTHINFO succeeded and no {@link ServerSwitches#forgetAuthentication()} has happened since. */
     boolean authenticated() {
-        return user != null;
+        return user != null && authenticationEpoch == switches.authenticationEpoch();
     }
 
     void authenticated(String name) {
         user = name;
+        authenticationEpoch = switches.authenticationEpoch();
         pendingUser = null;
     }
 }

@@ -304,6 +304,24 @@ class NntpSwitchesTest {
         server.close();
     }
 
+    @Test
+    void forgettingAuthenticationAnswers480UntilTheClientLogsInAgain() throws IOException {
+        try (EmbeddedNewsServer secured = EmbeddedNewsServer.builder().group("local.test").user("alice", "secret")
+                .requireAuth(true).start();
+                LineClient raw = new LineClient(secured)) {
+            assertThat(raw.command("AUTHINFO USER alice")).startsWith("381 ");
+            assertThat(raw.command("AUTHINFO PASS secret")).startsWith("281 ");
+            assertThat(raw.command("GROUP local.test")).startsWith("211 ");
+            secured.forgetAuthentication();
+            assertThat(raw.command("GROUP local.test")).startsWith("480 ");
+            assertThat(raw.command("DATE")).startsWith("480 ");
+            assertThat(raw.command("AUTHINFO USER alice")).startsWith("381 ");
+            assertThat(raw.command("AUTHINFO PASS secret")).startsWith("281 ");
+            assertThat(raw.command("GROUP local.test")).startsWith("211 ");
+            assertThat(secured.connectionCount()).isEqualTo(1);
+        }
+    }
+
     /** Connects without waiting for the greeting, which a stalled server holds back. */
     private LineClient connectWithoutGreeting() throws IOException {
         return LineClient.withoutGreeting(server);
