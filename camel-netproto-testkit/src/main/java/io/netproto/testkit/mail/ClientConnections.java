@@ -48,9 +48,29 @@ final class ClientConnections {
         return sockets;
     }
 
+    /**
+     * Drops every connection. Closing a TLS socket can block while its handler thread is reading it, so
+     * each connection is closed on a daemon thread of its own; the call waits at most two seconds.
+     */
     void closeAll() {
-        for (Tracked tracked : List.copyOf(open.keySet())) {
-            tracked.close();
+        List<Tracked> all = List.copyOf(open.keySet());
+        all.forEach(open::remove);
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(all.size());
+        for (Tracked tracked : all) {
+            Thread closer = new Thread(() -> {
+                try {
+                    tracked.close();
+                } finally {
+                    closed.countDown();
+                }
+            }, "mail-connection-closer");
+            closer.setDaemon(true);
+            closer.start();
+        }
+        try {
+            closed.await(2, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -78,13 +98,13 @@ final class ClientConnections {
         @Override
         public void close() {
             open.remove(this);
-            delegate.close();
             try {
-                // the handler may be blocked reading: closing the socket ends the connection at once
+                // the handler may be blocked reading: closing the socket first ends the connection at once
                 socket.close();
             } catch (java.io.IOException e) {
                 LOG.debug("Closing mail client connection {}: {}", socket.getRemoteSocketAddress(), e.getMessage());
             }
+            delegate.close();
         }
     }
 }
