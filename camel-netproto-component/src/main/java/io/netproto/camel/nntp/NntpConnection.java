@@ -130,7 +130,8 @@ final class NntpConnection {
             client.connect(cfg.getHost(), port);
             int greeting = client.getReplyCode();
             if (greeting != 200 && greeting != 201) {
-                throw new ProtocolReplyException(PROTOCOL, "connect to " + label, greeting, client.getReplyString());
+                throw new ProtocolReplyException(PROTOCOL, "connect to " + label, greeting, client.getReplyString(),
+                        isTransient(greeting));
             }
             client.setSoTimeout(Math.toIntExact(cfg.getReadTimeout()));
             if (!secure && cfg.isStartTls()) {
@@ -207,7 +208,16 @@ final class NntpConnection {
         if (code == 400) {
             broken = true; // the server closes the connection after 400
         }
-        return new ProtocolReplyException(PROTOCOL, command, code, client.getReplyString());
+        return new ProtocolReplyException(PROTOCOL, command, code, client.getReplyString(), isTransient(code));
+    }
+
+    /**
+     * NNTP's 4xx replies are mostly final answers (411 no such group, 423 no such article, 440 posting not allowed,
+     * 441 posting failed, 480/481 authentication): only 400 (service not available now), 403 (internal fault) and
+     * 436 (transfer not possible, try again later) say that the same command may succeed later.
+     */
+    static boolean isTransient(int code) {
+        return code == 400 || code == 403 || code == 436;
     }
 
     /** Sends a command (arguments already checked), logging in and repeating once on 480. */

@@ -268,7 +268,7 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         Message message = exchange.getIn();
         for (String name : List.of("Newsgroups", "Message-ID", "From", "Subject", "Date", "References", "Xref")) {
-            article.header(name).ifPresent(v -> message.setHeader(name, v));
+            article.header(name).ifPresent(v -> message.setHeader(name, NntpHeaderEncoding.decode(v)));
         }
         message.setHeader(NntpConstants.GROUP, c.group());
         message.setHeader(NntpConstants.ARTICLE_NUMBER, c.overview().number());

@@ -14,7 +14,8 @@ import org.apache.camel.Message;
  * Builds the article of a post from a Camel message: From, Newsgroups and Subject are required (Newsgroups defaults
  * to the plain groups of the endpoint URI); the RFC 5536 fields below and any X- field are passed on; a Message-ID is
  * generated when none is given and kept in an exchange property, so a redelivery posts the same Message-ID and the
- * server recognises the retry (441 duplicate) instead of posting twice.
+ * server recognises the retry (441 duplicate) instead of posting twice. Non-ASCII header text is RFC 2047 encoded
+ * ({@link NntpHeaderEncoding}); a non-ASCII body without a Content-Type is declared as UTF-8 text.
  */
 final class NntpPost {
 
@@ -65,8 +66,13 @@ final class NntpPost {
             }
             field(article, name, exchange.getContext().getTypeConverter().convertTo(String.class, exchange, h.getValue()));
         }
-        article.append("\r\n");
         String body = in.getMandatoryBody(String.class);
+        if (!NntpHeaderEncoding.isAscii(body) && in.getHeader("Content-Type") == null) {
+            field(article, "MIME-Version", "1.0");
+            field(article, "Content-Type", "text/plain; charset=UTF-8");
+            field(article, "Content-Transfer-Encoding", "8bit");
+        }
+        article.append("\r\n");
         article.append(body);
         return new Composed(messageId, article.toString());
     }
@@ -92,6 +98,6 @@ final class NntpPost {
 
     private static void field(StringBuilder article, String name, String value) {
         ProtocolArguments.requireSingleLine("header " + name, value);
-        article.append(name).append(": ").append(value).append("\r\n");
+        article.append(name).append(": ").append(NntpHeaderEncoding.encode(name, value)).append("\r\n");
     }
 }

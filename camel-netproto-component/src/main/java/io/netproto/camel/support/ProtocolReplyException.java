@@ -2,8 +2,8 @@ package io.netproto.camel.support;
 
 /**
  * A server refused a command: carries the protocol, the command (with secrets masked), and the
- * server's reply code and text. Replies in the 4xx range are transient (a retry may succeed), 5xx
- * replies are permanent.
+ * server's reply code and text. Whether a retry may succeed is the protocol's call: by default replies in the 4xx
+ * range are transient and 5xx replies permanent (FTP, SMTP); NNTP names its transient codes itself.
  */
 public class ProtocolReplyException extends NetprotoException {
 
@@ -13,13 +13,22 @@ public class ProtocolReplyException extends NetprotoException {
     private final String command;
     private final int replyCode;
     private final String replyText;
+    private final boolean transientFailure;
 
+    /** A refusal that is transient when its code is in the 4xx range. */
     public ProtocolReplyException(String protocol, String command, int replyCode, String replyText) {
+        this(protocol, command, replyCode, replyText, replyCode >= 400 && replyCode < 500);
+    }
+
+    /** A refusal whose protocol decides whether a retry may succeed. */
+    public ProtocolReplyException(String protocol, String command, int replyCode, String replyText,
+            boolean transientFailure) {
         super(protocol + " server refused " + command + ": " + replyCode + " " + clean(replyText));
         this.protocol = protocol;
         this.command = command;
         this.replyCode = replyCode;
         this.replyText = clean(replyText);
+        this.transientFailure = transientFailure;
     }
 
     private static String clean(String text) {
@@ -46,8 +55,8 @@ public class ProtocolReplyException extends NetprotoException {
         return replyText;
     }
 
-    /** True for 4xx replies: the condition is temporary and the operation may be retried. */
+    /** True when the condition is temporary and the operation may be retried (by default: a 4xx reply). */
     public boolean isTransient() {
-        return replyCode >= 400 && replyCode < 500;
+        return transientFailure;
     }
 }

@@ -60,6 +60,23 @@ class NntpConsumerTest extends NntpTestSupport {
     }
 
     @Test
+    void nonAsciiHeadersArePostedEncodedAndArriveDecoded() throws Exception {
+        MockEndpoint mock = route(uri(GROUP, "initialDelay=0&delay=50"));
+        mock.expectedMessageCount(1);
+        String subject = "Gr\u00fc\u00dfe aus K\u00f6ln \u2013 a subject long enough to need several encoded words";
+        template.request(uri(GROUP, null), e -> {
+            e.getIn().setHeader("From", "J\u00f6rg M\u00fcller <joerg@example.org>");
+            e.getIn().setHeader("Subject", subject);
+            e.getIn().setBody("Gr\u00fc\u00dfe\n");
+        });
+        mock.assertIsSatisfied();
+        var message = mock.getExchanges().get(0).getIn();
+        assertThat(message.getHeader("Subject")).isEqualTo(subject);
+        assertThat(message.getHeader("From")).isEqualTo("J\u00f6rg M\u00fcller <joerg@example.org>");
+        assertThat(message.getBody(String.class)).isEqualTo("Gr\u00fc\u00dfe\r\n");
+    }
+
+    @Test
     void pollsSeveralGroupsByWildmatAndLimitsEachPoll() throws Exception {
         for (int i = 0; i < 5; i++) {
             seed(GROUP, "t" + i, "b");

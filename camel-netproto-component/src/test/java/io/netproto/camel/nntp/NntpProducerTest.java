@@ -177,10 +177,37 @@ class NntpProducerTest extends NntpTestSupport {
         assertThat(messageId).startsWith("<").endsWith("@netproto.camel>");
         Article stored = news.article(messageId).orElseThrow();
         assertThat(stored.body()).isEqualTo("line 1\r\n.starts with a dot\r\n..two dots\r\n");
-        assertThat(stored.header("Subject")).contains("Gr\u00fc\u00dfe");
+        String rawSubject = stored.header("Subject").orElseThrow();
+        assertThat(rawSubject).as("RFC 5536: header fields stay US-ASCII").matches("[\\x20-\\x7e]+")
+                .startsWith("=?UTF-8?");
+        assertThat(NntpHeaderEncoding.decode(rawSubject)).isEqualTo("Gr\u00fc\u00dfe");
         assertThat(stored.header("Newsgroups")).contains(GROUP);
         assertThat(stored.header("X-Trace-Id")).contains("42");
         assertThat(stored.header("CamelInternal")).isEmpty();
+    }
+
+    @Test
+    void postEncodesADisplayNameDeclaresAUtf8BodyAndRefusesNonAsciiInStructuredFields() {
+        Exchange result = template.request(uri(GROUP, null), e -> {
+            e.getIn().setHeader("From", "J\u00f6rg <joerg@example.org>");
+            e.getIn().setHeader("Subject", "plain");
+            e.getIn().setBody("K\u00f6ln\n");
+        });
+        assertThat(result.getException()).isNull();
+        Article stored = news.article(result.getMessage().getBody(String.class)).orElseThrow();
+        assertThat(stored.header("From")).hasValueSatisfying(from -> assertThat(from)
+                .startsWith("=?UTF-8?").endsWith("<joerg@example.org>"));
+        assertThat(stored.header("Content-Type")).contains("text/plain; charset=UTF-8");
+        assertThat(stored.body()).isEqualTo("K\u00f6ln\r\n");
+
+        Exchange refused = template.request(uri(null, null), e -> {
+            e.getIn().setHeader("From", "me@example.org");
+            e.getIn().setHeader("Subject", "s");
+            e.getIn().setHeader("Newsgroups", "local.t\u00e9st");
+            e.getIn().setBody("x");
+        });
+        assertThat(refused.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Newsgroups").hasMessageContaining("US-ASCII");
     }
 
     @Test
