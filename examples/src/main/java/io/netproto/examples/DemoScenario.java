@@ -17,7 +17,7 @@ import org.apache.camel.ProducerTemplate;
 final class DemoScenario {
 
     static final List<String> FILES = List.of("order-1.csv", "order-2.csv", "order-3.csv");
-    private static final long WAIT_MILLIS = 25_000;
+    private static final long WAIT_MILLIS = 60_000;
 
     private final CamelContext context;
     private final ProducerTemplate template;
