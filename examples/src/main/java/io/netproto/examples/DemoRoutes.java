@@ -64,10 +64,10 @@ final class DemoRoutes extends RouteBuilder {
                 .process(this::mailed);
 
         from(endpoints.imapConsumer()).routeId("imap-reader")
-                .process(exchange -> read(exchange, "IMAP", DemoServers.ARCHIVE.address(), ImapConstants.UID, "netimap consumer"))
+                .process(exchange -> readByImap.add(read(exchange, 3, "IMAP", DemoServers.ARCHIVE.address(), ImapConstants.UID)))
                 .to("direct:digest");
         from(endpoints.pop3Consumer()).routeId("pop3-reader")
-                .process(exchange -> read(exchange, "POP3", DemoServers.AUDIT.address(), Pop3Constants.UID, "netpop3 consumer"))
+                .process(exchange -> readByPop3.add(read(exchange, 4, "POP3", DemoServers.AUDIT.address(), Pop3Constants.UID)))
                 .to("direct:digest");
 
         from("direct:digest").routeId("digest")
@@ -108,7 +108,12 @@ final class DemoRoutes extends RouteBuilder {
                 "netftp consumer -> netsmtp producer");
     }
 
-    private void read(Exchange exchange, String reader, String mailbox, String uidHeader, String how) throws IOException {
+    /**
+     * Prints what one reader found in a mail and records it for the digest.
+     *
+     * @return the name of the attached file
+     */
+    private String read(Exchange exchange, int step, String reader, String mailbox, String uidHeader) throws IOException {
         AttachmentMessage message = exchange.getIn(AttachmentMessage.class);
         String file = message.getAttachmentNames().iterator().next();
         long bytes;
@@ -117,11 +122,10 @@ final class DemoRoutes extends RouteBuilder {
         }
         String uid = message.getHeader(uidHeader, String.class);
         exchange.setProperty(Digest.READING, new Digest.Reading(file, bytes, reader, uid));
-        (reader.equals("IMAP") ? readByImap : readByPop3).add(file);
-        step(reader.equals("IMAP") ? 3 : 4, reader.toLowerCase(Locale.ROOT),
-                mailbox + ": \"" + message.getHeader(SmtpConstants.SUBJECT, String.class) + "\" with attachment " + file
-                                                                               + " (" + bytes + " bytes), UID " + uid,
-                how);
+        step(step, reader.toLowerCase(Locale.ROOT), mailbox + ": \"" + message.getHeader(SmtpConstants.SUBJECT, String.class)
+                                                    + "\" with attachment " + file + " (" + bytes + " bytes), UID " + uid,
+                "net" + reader.toLowerCase(Locale.ROOT) + " consumer");
+        return file;
     }
 
     private void posted(Exchange exchange) {
