@@ -4,21 +4,18 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 
-import io.netproto.testkit.ftp.EmbeddedFtpServer;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * The quick-start demo: starts an embedded FTP server on a free loopback port and a Camel Main application
- * whose netftp producer uploads a few files to /inbox, whose netftp consumer transforms them into /outbox
- * and moves them to /done, and lists /outbox. Prints one line per step and a summary, then exits; with
- * {@code --keep-running} it keeps the server and the route up until Ctrl+C.
+ * The quick-start demo: starts embedded FTP, mail (SMTP, IMAP, POP3) and news servers on free loopback ports and a
+ * Camel Main application whose routes use all five endpoints in one flow (see {@link DemoRoutes}): files uploaded to
+ * FTP are mailed over SMTP, read back over IMAP and POP3, a digest is posted to a newsgroup, and the NNTP consumer
+ * archives it back to FTP. Prints one line per step and a summary, then exits; with {@code --keep-running} it keeps
+ * the servers and the routes up until Ctrl+C.
  */
 public final class Demo {
-
-    static final String USER = "demo";
-    static final String PASSWORD = "demo-secret";
 
     private final PrintStream out;
 
@@ -39,17 +36,13 @@ public final class Demo {
      * Runs the demo.
      *
      * @param  keepRunning keep the server and route running after the summary, until the JVM is stopped
-     * @param  root        the FTP server's root directory, or {@code null} for a temporary one deleted at the end
+     * @param  ftpRoot     the FTP server's root directory, or {@code null} for a temporary one deleted at the end
      * @return             what the demo did
      */
-    public DemoSummary run(boolean keepRunning, Path root) throws Exception {
-        EmbeddedFtpServer.Builder builder = EmbeddedFtpServer.builder().user(USER, PASSWORD);
-        if (root != null) {
-            builder.root(root);
-        }
-        try (EmbeddedFtpServer server = builder.start()) {
-            out.printf("netftp demo: embedded FTP server on %s:%d, user %s%n", server.host(), server.port(), USER);
-            DemoEndpoints endpoints = new DemoEndpoints(server.host(), server.port(), USER, PASSWORD);
+    public DemoSummary run(boolean keepRunning, Path ftpRoot) throws Exception {
+        try (DemoServers servers = DemoServers.start(ftpRoot)) {
+            out.println("netproto demo: " + servers.describe());
+            DemoEndpoints endpoints = servers.endpoints();
             DemoRoutes routes = new DemoRoutes(endpoints, out);
             Main main = new Main();
             main.configure().addRoutesBuilder(routes);
@@ -81,7 +74,7 @@ public final class Demo {
         @Override
         public void afterStart(BaseMainSupport main) {
             try {
-                summary = new DemoScenario(main.getCamelContext().createProducerTemplate(), endpoints, routes, out).run();
+                summary = new DemoScenario(main.getCamelContext(), endpoints, routes, out).run();
                 out.println(summary.describe());
             } catch (Exception e) {
                 if (e instanceof InterruptedException) {
@@ -90,8 +83,9 @@ public final class Demo {
                 failure = e;
             }
             if (keepRunning && failure == null) {
-                out.printf("still running: ftp://%s@%s:%d (password %s); the route keeps consuming /inbox. Press Ctrl+C to stop.%n",
-                        USER, endpoints.host(), endpoints.port(), PASSWORD);
+                out.printf("still running: upload files to ftp://%s@%s:%d/inbox (password %s) and watch them travel. "
+                           + "Press Ctrl+C to stop.%n", DemoServers.FTP_USER, endpoints.host(), endpoints.ftpPort(),
+                        DemoServers.FTP_PASSWORD);
             } else {
                 ((Main) main).completed();
             }

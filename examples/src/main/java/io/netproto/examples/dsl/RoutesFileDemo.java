@@ -16,7 +16,7 @@ import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListenerSupport;
 
 /**
- * Runs one of the routes files of {@code src/main/resources/routes} ({@code yaml} or {@code xml}) in Camel Main,
+ * Runs {@code routes/ftp-routes.camel.yaml} or {@code .xml} in Camel Main,
  * against an embedded FTP server on a free loopback port: drops a few files into /inbox, waits until the route has
  * archived them, lists /outbox through the route {@code direct:ftp-list}, prints a summary and exits. With
  * {@code --keep-running} the server and the routes stay up until Ctrl+C.
@@ -39,13 +39,25 @@ public final class RoutesFileDemo {
         this.out = out;
     }
 
+    /**
+     * Runs a routes file: {@code yaml} or {@code xml}, then optionally {@code ftp} (the default:
+     * {@code ftp-routes.camel.*}, this class) or {@code mail-news} ({@code mail-news-routes.camel.*},
+     * {@link MailNewsRoutesDemo}), then optionally {@code --keep-running}.
+     */
     public static void main(String[] args) throws Exception {
         List<String> arguments = new ArrayList<>(List.of(args));
         boolean keepRunning = arguments.remove("--keep-running");
+        boolean mailNews = arguments.remove("mail-news");
+        arguments.remove("ftp");
         if (arguments.size() != 1 || !List.of("yaml", "xml").contains(arguments.get(0))) {
-            throw new IllegalArgumentException("Usage: RoutesFileDemo yaml|xml [--keep-running], not " + List.of(args));
+            throw new IllegalArgumentException("Usage: RoutesFileDemo yaml|xml [ftp|mail-news] [--keep-running], not "
+                                               + List.of(args));
         }
-        new RoutesFileDemo(System.out).run(arguments.get(0), keepRunning, null);
+        if (mailNews) {
+            new MailNewsRoutesDemo(System.out).run(arguments.get(0), keepRunning, null);
+        } else {
+            new RoutesFileDemo(System.out).run(arguments.get(0), keepRunning, null);
+        }
     }
 
     /**
