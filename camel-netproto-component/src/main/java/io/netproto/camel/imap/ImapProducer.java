@@ -12,6 +12,8 @@ import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.ProtocolArguments;
 import io.netproto.camel.support.SessionPool;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -160,6 +162,11 @@ public class ImapProducer extends HeaderSelectorProducer {
             if (message == null) {
                 throw new ImapReplyException("UID FETCH " + uid + " (BODY.PEEK[])", "NO",
                         "no message with UID " + uid + " in " + mailbox);
+            }
+            long size = message.getSize();
+            if (SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+                throw new SizeLimitExceededException("IMAP message UID " + uid + " in " + mailbox, size, "maxMessageSize",
+                        cfg.getMaxMessageSize(), "not fetched");
             }
             Message out = binding.fill(exchange.getMessage(), message, !cfg.isMapMailMessage());
             out.setHeader(ImapConstants.UID, uid);

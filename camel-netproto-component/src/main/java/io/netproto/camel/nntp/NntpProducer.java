@@ -1,6 +1,7 @@
 package io.netproto.camel.nntp;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -8,6 +9,8 @@ import java.util.Date;
 import java.util.List;
 
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import io.netproto.camel.support.SessionPool;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
@@ -219,9 +222,22 @@ public class NntpProducer extends HeaderSelectorProducer {
     private void stream(Exchange exchange, String operation, boolean headers) {
         String id = articleId(exchange, operation, true);
         String group = groupFor(exchange, id);
+        if (cfg.getMaxArticleSize() > 0 && group != null && !id.startsWith("<")) {
+            checkOverviewSize(exchange, group, id);
+        }
         NntpArticleBody result = openStream(exchange, group, id, headers, true);
         pointerResult(exchange, result.getPointer());
         exchange.getMessage().setBody(result);
+    }
+
+    /** maxArticleSize, before ARTICLE/BODY of a number: the size OVER reports. */
+    private void checkOverviewSize(Exchange exchange, String group, String number) {
+        List<NntpOverview> entries = withSession(exchange, true, s -> s.over(group, number));
+        long size = entries.isEmpty() ? -1 : entries.get(0).bytes();
+        if (SizeLimits.exceeds(size, cfg.getMaxArticleSize())) {
+            throw new SizeLimitExceededException("Article " + number + " of " + group, size, "maxArticleSize",
+                    cfg.getMaxArticleSize(), "not fetched");
+        }
     }
 
     /**
@@ -251,7 +267,9 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw e;
         }
         reply(exchange, session);
-        NntpBodyStream body = new NntpBodyStream(data[0], session, usable -> {
+        InputStream limited = SizeLimits.limit(data[0], cfg.getMaxArticleSize(), "Article " + id, "maxArticleSize",
+                "reading stopped");
+        NntpBodyStream body = new NntpBodyStream(limited, session, usable -> {
             if (usable) {
                 session.markReused();
                 pool.release(session);
@@ -294,6 +312,11 @@ public class NntpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("post")
     public void post(Exchange exchange) throws Exception {
         NntpPost.Composed composed = NntpPost.compose(exchange, cfg);
+        long size = composed.article().getBytes(StandardCharsets.UTF_8).length;
+        if (SizeLimits.exceeds(size, cfg.getMaxArticleSize())) {
+            throw new SizeLimitExceededException("The article to post", size, "maxArticleSize", cfg.getMaxArticleSize(),
+                    "not posted");
+        }
         withSession(exchange, false, s -> {
             s.post(composed.article());
             return null;
