@@ -99,6 +99,7 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
         ProtocolArguments.requireSingleLine("move option", move);
         ProtocolArguments.requireSingleLine("moveFailed option", moveFailed);
         ProtocolArguments.requireSingleLine("tempPrefix option", tempPrefix);
+        ProtocolArguments.requireSingleLine("account option", account);
         if (fileName != null) {
             RemotePaths.requireRelative("fileName option", fileName);
         }

@@ -132,7 +132,8 @@ public class ImapProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("search")
     public List<Long> search(Exchange exchange) throws Exception {
         String mailbox = mailbox(exchange);
-        String criteria = header(exchange, ImapConstants.CRITERIA, cfg.getCriteria());
+        String criteria = ImapCriteria.check("header " + ImapConstants.CRITERIA,
+                header(exchange, ImapConstants.CRITERIA, cfg.getCriteria()));
         String charset = header(exchange, ImapConstants.CHARSET, cfg.getCharset());
         return inSession(c -> {
             c.open(mailbox, false);
@@ -183,6 +184,7 @@ public class ImapProducer extends HeaderSelectorProducer {
         String mailbox = mailbox(exchange);
         String uids = ImapUids.toSet("header " + ImapConstants.UID, exchange.getIn().getHeader(ImapConstants.UID));
         String flags = exchange.getIn().getHeader(ImapConstants.FLAGS, String.class);
+        ImapFlags.flagList(flags); // checked before any connection is used
         ImapStoreMode mode = exchange.getIn().getHeader(ImapConstants.STORE_MODE, ImapStoreMode.add, ImapStoreMode.class);
         return inSession(c -> {
             c.open(mailbox, false);
@@ -233,6 +235,9 @@ public class ImapProducer extends HeaderSelectorProducer {
     public Long append(Exchange exchange) throws Exception {
         String mailbox = mailbox(exchange);
         String flags = exchange.getIn().getHeader(ImapConstants.FLAGS, String.class);
+        if (flags != null) {
+            ImapFlags.flagList(flags); // checked before any connection is used
+        }
         MimeMessage message = toMimeMessage(exchange);
         AppendUID appended = inSession(c -> c.append(mailbox, message, flags));
         Message out = exchange.getMessage();

@@ -128,7 +128,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw new IllegalArgumentException("Operation " + operation + " needs a group: set the header " + NntpConstants.GROUP
                                                + " or name a group in the endpoint URI");
         }
-        return group;
+        return NntpSession.arg("group (header " + NntpConstants.GROUP + ")", group);
     }
 
     private String articleId(Exchange exchange, String operation, boolean required) {
@@ -137,7 +137,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw new IllegalArgumentException("Operation " + operation + " needs the header " + NntpConstants.ARTICLE_ID
                                                + " (a Message-ID in angle brackets or an article number)");
         }
-        return id;
+        return id == null ? null : NntpSession.arg("article id (header " + NntpConstants.ARTICLE_ID + ")", id);
     }
 
     /** The group only matters for article numbers; Message-IDs need none. */
@@ -146,7 +146,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             return null;
         }
         String group = exchange.getIn().getHeader(NntpConstants.GROUP, String.class);
-        return group != null ? group : cfg.defaultGroup();
+        return group != null ? NntpSession.arg("group (header " + NntpConstants.GROUP + ")", group) : cfg.defaultGroup();
     }
 
     private static void pointerResult(Exchange exchange, NntpPointer pointer) {
@@ -169,9 +169,14 @@ public class NntpProducer extends HeaderSelectorProducer {
         exchange.getMessage().setHeader(NntpConstants.GROUP, result.name());
     }
 
-    /** The range header, or the whole group (its first to last article). */
-    private String range(Exchange exchange, NntpSession session, String group) {
+    /** The range header, checked before any connection is used; null for the whole group. */
+    private static String rangeHeader(Exchange exchange) {
         String range = exchange.getIn().getHeader(NntpConstants.RANGE, String.class);
+        return range == null ? null : NntpSession.arg("range (header " + NntpConstants.RANGE + ")", range);
+    }
+
+    /** The range, or the whole group (its first to last article). */
+    private static String range(String range, NntpSession session, String group) {
         if (range != null) {
             return range;
         }
@@ -182,7 +187,8 @@ public class NntpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("over")
     public void over(Exchange exchange) {
         String group = group(exchange, "over");
-        List<NntpOverview> result = withSession(exchange, true, s -> s.over(group, range(exchange, s, group)));
+        String range = rangeHeader(exchange);
+        List<NntpOverview> result = withSession(exchange, true, s -> s.over(group, range(range, s, group)));
         exchange.getMessage().setBody(result);
     }
 
@@ -193,7 +199,9 @@ public class NntpProducer extends HeaderSelectorProducer {
         if (field == null) {
             throw new IllegalArgumentException("Operation xhdr needs the header " + NntpConstants.HEADER_NAME + " (e.g. Subject)");
         }
-        List<NntpHeaderValue> result = withSession(exchange, true, s -> s.hdr(group, field, range(exchange, s, group)));
+        NntpSession.arg("header name (header " + NntpConstants.HEADER_NAME + ")", field);
+        String range = rangeHeader(exchange);
+        List<NntpHeaderValue> result = withSession(exchange, true, s -> s.hdr(group, field, range(range, s, group)));
         exchange.getMessage().setBody(result);
     }
 
@@ -327,7 +335,7 @@ public class NntpProducer extends HeaderSelectorProducer {
 
     private String wildmat(Exchange exchange) {
         String wildmat = exchange.getIn().getHeader(NntpConstants.WILDMAT, String.class);
-        return wildmat != null ? wildmat : cfg.getGroups();
+        return wildmat != null ? NntpSession.arg("wildmat (header " + NntpConstants.WILDMAT + ")", wildmat) : cfg.getGroups();
     }
 
     @InvokeOnHeader("list")

@@ -132,6 +132,7 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
         if (value == null) {
             return null;
         }
+        ProtocolArguments.requireSingleLine("DSN NOTIFY (option dsnNotify or header CamelSmtpDsnNotify)", value);
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (upper.equals("NEVER")) {
             return upper;
