@@ -71,7 +71,7 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
         ProtocolArguments.requireSingleLine("errorFolder option", errorFolder);
         ImapCriteria.check("criteria option", criteria);
         ProtocolArguments.requireSingleLine("charset option", charset);
-        ImapFetchPart.parse(fetchParts);
+        ImapFetchPart.parse(ProtocolArguments.requireValue("fetchParts option", fetchParts));
         if (startTls == null) {
             throw new IllegalArgumentException("Option startTls must be disabled, optional or required");
         }
