@@ -443,8 +443,8 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
      * not downloaded: it stays on the server untouched (not deleted, moved or remembered) and a WARN is logged once;
      * a file whose listing has no size fails its exchange as soon as the download passes the limit. Producer:
      * retrlines and retrbinary ask the size (SIZE) first and fail before RETR; storbinary, storlines and append fail
-     * before connecting when the body's size is known (byte[], String, file, stream cache), and otherwise as soon as
-     * the upload passes the limit (the temporary file of an atomic upload is removed). The error is a
+     * before connecting when the body's size is known (a byte array, String, file or stream cache), and otherwise as
+     * soon as the upload passes the limit (the temporary file of an atomic upload is removed). The error is a
      * SizeLimitExceededException naming the limit and the size.
      */
     public void setMaxFileSize(long maxFileSize) {
