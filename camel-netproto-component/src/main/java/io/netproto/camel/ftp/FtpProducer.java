@@ -5,9 +5,9 @@ import java.time.Instant;
 
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.ProtocolReplyException;
+import io.netproto.camel.support.SessionPool;
 import io.netproto.camel.support.SizeLimitExceededException;
 import io.netproto.camel.support.SizeLimits;
-import io.netproto.camel.support.SessionPool;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;

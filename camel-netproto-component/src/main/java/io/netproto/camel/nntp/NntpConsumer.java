@@ -12,9 +12,9 @@ import java.util.Set;
 
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.SizeLimitExceededException;
 import io.netproto.camel.support.SizeLimits;
-import io.netproto.camel.support.ProtocolReplyException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -266,9 +266,9 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
 
     /** maxArticleSize: the article is not delivered; the checkpoint moves past it. */
     private void skipTooLarge(Candidate c, long size) {
-        LOG.warn("Not fetching article {} of {} on {}: it is {} bytes, over the limit maxArticleSize={} bytes", c.overview().number(),
-                c.group(), cfg.getHost(), size >= 0 ? Long.toString(size) : "more than " + cfg.getMaxArticleSize(),
-                cfg.getMaxArticleSize());
+        LOG.warn("Not fetching article {} of {} on {}: it is {} bytes, over the limit maxArticleSize={} bytes",
+                c.overview().number(), c.group(), cfg.getHost(),
+                size >= 0 ? Long.toString(size) : "more than " + cfg.getMaxArticleSize(), cfg.getMaxArticleSize());
         advance(c.group(), c.overview());
     }
 

@@ -9,9 +9,9 @@ import java.util.Date;
 import java.util.List;
 
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.SessionPool;
 import io.netproto.camel.support.SizeLimitExceededException;
 import io.netproto.camel.support.SizeLimits;
-import io.netproto.camel.support.SessionPool;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

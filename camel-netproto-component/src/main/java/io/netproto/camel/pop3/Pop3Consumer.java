@@ -4,6 +4,8 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.SizeLimits;
@@ -43,7 +45,8 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
     private final String keyPrefix;
     private IdempotentRepository repository;
     private volatile Pop3Client client;
-    private final java.util.Set<String> warned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** Messages over maxMessageSize already warned about, by unique id (or number and size). */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** A message of the current poll, to be delivered. */
     private record Candidate(int number, String uid, long size) {
@@ -121,9 +124,8 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
                 if (cfg.isDelete()) {
                     c.markDeleted(number);
                 }
-            } else if (tooLarge(number, uid, sizes.getOrDefault(number, -1L))) {
-                continue;
-            } else if (maxMessagesPerPoll <= 0 || batch.size() < maxMessagesPerPoll) {
+            } else if (!tooLarge(number, uid, sizes.getOrDefault(number, -1L))
+                       && (maxMessagesPerPoll <= 0 || batch.size() < maxMessagesPerPoll)) {
                 batch.add(new Candidate(number, uid, sizes.getOrDefault(number, -1L)));
             }
         }
