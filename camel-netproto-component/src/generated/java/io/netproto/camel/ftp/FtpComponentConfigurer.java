@@ -68,6 +68,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdepth":
         case "maxDepth": getOrCreateConfiguration(target).setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxfilesize":
+        case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -146,6 +148,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxfilesize":
+        case "maxFileSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -225,6 +229,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxdepth":
         case "maxDepth": return getOrCreateConfiguration(target).getMaxDepth();
+        case "maxfilesize":
+        case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
         case "maxmessagesperpoll":

@@ -72,6 +72,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxdepth":
         case "maxDepth": target.getConfiguration().setMaxDepth(property(camelContext, int.class, value)); return true;
+        case "maxfilesize":
+        case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -180,6 +182,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return boolean.class;
         case "maxdepth":
         case "maxDepth": return int.class;
+        case "maxfilesize":
+        case "maxFileSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -289,6 +293,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxdepth":
         case "maxDepth": return target.getConfiguration().getMaxDepth();
+        case "maxfilesize":
+        case "maxFileSize": return target.getConfiguration().getMaxFileSize();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
         case "maxmessagesperpoll":

@@ -25,7 +25,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(62);
         props.add("account");
         props.add("antExclude");
         props.add("antInclude");
@@ -57,6 +57,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxDepth");
+        props.add("maxFileSize");
         props.add("maxIdleSessions");
         props.add("maxMessagesPerPoll");
         props.add("maxReconnectDelay");

@@ -58,6 +58,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxFailures": getOrCreateConfiguration(target).setMaxFailures(property(camelContext, int.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "moveto":
@@ -110,6 +112,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxFailures": return int.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "moveto":
@@ -163,6 +167,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxFailures": return getOrCreateConfiguration(target).getMaxFailures();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
+        case "maxmessagesize":
+        case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "moveto":

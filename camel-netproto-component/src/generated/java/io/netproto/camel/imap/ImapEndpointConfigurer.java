@@ -62,6 +62,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxFailures": target.getConfiguration().setMaxFailures(property(camelContext, int.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "moveto":
@@ -144,6 +146,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxFailures": return int.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "moveto":
@@ -227,6 +231,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxFailures": return target.getConfiguration().getMaxFailures();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
+        case "maxmessagesize":
+        case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "moveto":

@@ -45,6 +45,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxarticlesize":
+        case "maxArticleSize": getOrCreateConfiguration(target).setMaxArticleSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -86,6 +88,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxarticlesize":
+        case "maxArticleSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -128,6 +132,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxarticlesize":
+        case "maxArticleSize": return getOrCreateConfiguration(target).getMaxArticleSize();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
         case "maxmessagesperpoll":

@@ -49,6 +49,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxarticlesize":
+        case "maxArticleSize": target.getConfiguration().setMaxArticleSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -120,6 +122,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxarticlesize":
+        case "maxArticleSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -192,6 +196,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxarticlesize":
+        case "maxArticleSize": return target.getConfiguration().getMaxArticleSize();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
         case "maxmessagesperpoll":

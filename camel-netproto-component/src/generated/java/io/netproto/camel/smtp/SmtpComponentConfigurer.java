@@ -59,6 +59,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "mailExtension": getOrCreateConfiguration(target).setMailExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.netproto.camel.smtp.SmtpOperation.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -120,6 +122,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "mailExtension": return java.lang.String.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "operation": return io.netproto.camel.smtp.SmtpOperation.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -182,6 +186,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "mailExtension": return getOrCreateConfiguration(target).getMailExtension();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
+        case "maxmessagesize":
+        case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
         case "readtimeout":

@@ -49,6 +49,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mailExtension": target.getConfiguration().setMailExtension(property(camelContext, java.lang.String.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxmessagesize":
+        case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.smtp.SmtpOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
         case "readtimeout":
@@ -107,6 +109,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mailExtension": return java.lang.String.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxmessagesize":
+        case "maxMessageSize": return long.class;
         case "operation": return io.netproto.camel.smtp.SmtpOperation.class;
         case "password": return java.lang.String.class;
         case "readtimeout":
@@ -166,6 +170,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "mailExtension": return target.getConfiguration().getMailExtension();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
+        case "maxmessagesize":
+        case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
         case "readtimeout":

@@ -2,6 +2,7 @@ package io.netproto.camel.ftp;
 
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -78,6 +79,8 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     private long reconnectDelay = 1000;
     @UriParam(label = "consumer,advanced", defaultValue = "60000", javaType = "java.time.Duration")
     private long maxReconnectDelay = 60_000;
+    @UriParam(defaultValue = "0")
+    private long maxFileSize;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public FtpConfiguration copy() {
@@ -96,6 +99,7 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
         ProtocolArguments.requireSingleLine("move option", move);
         ProtocolArguments.requireSingleLine("moveFailed option", moveFailed);
         ProtocolArguments.requireSingleLine("tempPrefix option", tempPrefix);
+        ProtocolArguments.requireSingleLine("account option", account);
         if (fileName != null) {
             RemotePaths.requireRelative("fileName option", fileName);
         }
@@ -120,6 +124,7 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
                     "Options readLockCheckInterval and reconnectDelay must be positive, and maxReconnectDelay >= reconnectDelay");
         }
         java.nio.charset.Charset.forName(charset);
+        SizeLimits.validate("maxFileSize", maxFileSize);
     }
 
     public String getDirectoryName() {
@@ -427,5 +432,22 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     /** Consumer: upper bound of the reconnect back-off. */
     public void setMaxReconnectDelay(long maxReconnectDelay) {
         this.maxReconnectDelay = maxReconnectDelay;
+    }
+
+    public long getMaxFileSize() {
+        return maxFileSize;
+    }
+
+    /**
+     * Largest file in bytes the endpoint transfers; 0 (the default) means no limit. Consumer: a file listed larger is
+     * not downloaded: it stays on the server untouched (not deleted, moved or remembered) and a WARN is logged once;
+     * a file whose listing has no size fails its exchange as soon as the download passes the limit. Producer:
+     * retrlines and retrbinary ask the size (SIZE) first and fail before RETR; storbinary, storlines and append fail
+     * before connecting when the body's size is known (a byte array, String, file or stream cache), and otherwise as
+     * soon as the upload passes the limit (the temporary file of an atomic upload is removed). The error is a
+     * SizeLimitExceededException naming the limit and the size.
+     */
+    public void setMaxFileSize(long maxFileSize) {
+        this.maxFileSize = maxFileSize;
     }
 }

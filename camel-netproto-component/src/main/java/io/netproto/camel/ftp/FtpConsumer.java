@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Queue;
 
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -166,7 +167,8 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         Exchange exchange = createExchange(false);
         TransferStream stream;
         try {
-            InputStream in = s.retrieve(entry.remotePath(), 0, !cfg.isBinary());
+            InputStream in = SizeLimits.limit(s.retrieve(entry.remotePath(), 0, !cfg.isBinary()), cfg.getMaxFileSize(),
+                    "The remote file " + entry.remotePath(), "maxFileSize", "download stopped, the file stays on the server");
             stream = new TransferStream(in, s, "RETR " + entry.remotePath(), usable -> {
                 if (!usable) {
                     s.markBroken();

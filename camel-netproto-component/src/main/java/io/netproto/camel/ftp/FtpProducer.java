@@ -4,7 +4,10 @@ import java.io.InputStream;
 import java.time.Instant;
 
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.SessionPool;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
@@ -209,7 +212,9 @@ public class FtpProducer extends HeaderSelectorProducer {
         String path = session.resolve(name);
         InputStream in;
         try {
-            in = session.retrieve(path, offset, ascii);
+            checkRemoteSize(session, path, offset);
+            in = SizeLimits.limit(session.retrieve(path, offset, ascii), cfg.getMaxFileSize(), "The remote file " + path,
+                    "maxFileSize", "download stopped");
         } catch (RuntimeException e) {
             releaseOrDiscard(session);
             throw e;
@@ -239,6 +244,23 @@ public class FtpProducer extends HeaderSelectorProducer {
         exchange.getMessage().setHeader(FtpConstants.FILE_NAME, name);
     }
 
+    /** maxFileSize: SIZE before RETR; a server without SIZE is limited while the download streams. */
+    private void checkRemoteSize(FtpSession session, String path, long offset) {
+        if (cfg.getMaxFileSize() <= 0) {
+            return;
+        }
+        long size;
+        try {
+            size = session.size(path);
+        } catch (ProtocolReplyException e) {
+            return; // no SIZE (or no such file: RETR reports it)
+        }
+        if (SizeLimits.exceeds(size - offset, cfg.getMaxFileSize())) {
+            throw new SizeLimitExceededException("The remote file " + path, size - offset, "maxFileSize", cfg.getMaxFileSize(),
+                    "not downloaded");
+        }
+    }
+
     @InvokeOnHeader("storbinary")
     public void storbinary(Exchange exchange) throws Exception {
         upload(exchange, "storbinary", false);
@@ -252,15 +274,19 @@ public class FtpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("append")
     public void append(Exchange exchange) throws Exception {
         String name = fileName(exchange, "append");
-        InputStream body = body(exchange);
-        String path = withSession(exchange, false, s -> uploader.append(s, name, body, !cfg.isBinary()));
-        result(exchange, path, path);
+        InputStream body = body(exchange, name);
+        try {
+            String path = withSession(exchange, false, s -> uploader.append(s, name, body, !cfg.isBinary()));
+            result(exchange, path, path);
+        } catch (Exception e) {
+            throw sizeLimitOr(e);
+        }
     }
 
     private void upload(Exchange exchange, String operation, boolean ascii) throws Exception {
         String name = fileName(exchange, operation);
         FtpFileExist fileExist = exchange.getIn().getHeader(FtpConstants.FILE_EXIST, cfg.getFileExist(), FtpFileExist.class);
-        InputStream body = body(exchange);
+        InputStream body = body(exchange, name);
         try {
             FtpUploader.Outcome outcome = withSession(exchange, false, s -> uploader.upload(s, name, body, ascii, fileExist));
             if (outcome.skipped()) {
@@ -271,7 +297,7 @@ public class FtpProducer extends HeaderSelectorProducer {
             }
         } catch (Exception e) {
             removeTemporary(exchange, name, fileExist);
-            throw e;
+            throw sizeLimitOr(e);
         } finally {
             body.close();
         }
@@ -290,8 +316,27 @@ public class FtpProducer extends HeaderSelectorProducer {
         }
     }
 
-    private static InputStream body(Exchange exchange) throws InvalidPayloadException {
-        return exchange.getIn().getMandatoryBody(InputStream.class);
+    /** The body to upload; over maxFileSize it fails before connecting when its size is known, else while it streams. */
+    private InputStream body(Exchange exchange, String name) throws InvalidPayloadException {
+        long limit = cfg.getMaxFileSize();
+        if (limit > 0) {
+            long size = UploadSize.of(exchange.getIn(), cfg.getCharset());
+            if (SizeLimits.exceeds(size, limit)) {
+                throw new SizeLimitExceededException("The upload " + name, size, "maxFileSize", limit, "not sent");
+            }
+        }
+        return SizeLimits.limit(exchange.getIn().getMandatoryBody(InputStream.class), limit, "The upload " + name,
+                "maxFileSize", "upload stopped (an atomic upload leaves the target unchanged)");
+    }
+
+    /** The size-limit failure buried in a failed transfer's causes, else the failure itself. */
+    private static Exception sizeLimitOr(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SizeLimitExceededException limit) {
+                return limit;
+            }
+        }
+        return e;
     }
 
     @InvokeOnHeader("rename")

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.util.AntPathMatcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,10 +77,22 @@ final class FtpScanner {
                 if (cfg.isRecursive() && depth < cfg.getMaxDepth()) {
                     collect(session, entry.relativePath(), depth + 1, found);
                 }
-            } else if (entry.isFile() && accepted(entry)) {
+            } else if (entry.isFile() && accepted(entry) && withinSizeLimit(entry)) {
                 found.add(entry);
             }
         }
+    }
+
+    /** maxFileSize: a file listed larger stays on the server; warned about once per name and size. */
+    private boolean withinSizeLimit(FtpEntry entry) {
+        if (!SizeLimits.exceeds(entry.size(), cfg.getMaxFileSize())) {
+            return true;
+        }
+        if (warnedNames.size() < 1000 && warnedNames.add(entry.relativePath() + "\0" + entry.size())) {
+            LOG.warn("Not downloading remote file {}: it is {} bytes, over the limit maxFileSize={} bytes; it stays on the server",
+                    entry.remotePath(), entry.size(), cfg.getMaxFileSize());
+        }
+        return false;
     }
 
     private boolean accepted(FtpEntry entry) {

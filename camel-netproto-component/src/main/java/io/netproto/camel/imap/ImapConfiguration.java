@@ -4,6 +4,7 @@ import io.netproto.camel.mail.MailSessions.StartTls;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
 
@@ -46,6 +47,8 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
     private int maxMessagesPerPoll;
     @UriParam(label = "consumer")
     private boolean idle;
+    @UriParam(defaultValue = "0")
+    private long maxMessageSize;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public ImapConfiguration copy() {
@@ -68,7 +71,7 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
         ProtocolArguments.requireSingleLine("errorFolder option", errorFolder);
         ImapCriteria.check("criteria option", criteria);
         ProtocolArguments.requireSingleLine("charset option", charset);
-        ImapFetchPart.parse(fetchParts);
+        ImapFetchPart.parse(ProtocolArguments.requireValue("fetchParts option", fetchParts));
         if (startTls == null) {
             throw new IllegalArgumentException("Option startTls must be disabled, optional or required");
         }
@@ -87,6 +90,7 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
         if (maxIdleSessions < 0) {
             throw new IllegalArgumentException("Option maxIdleSessions must be 0 or more, was " + maxIdleSessions);
         }
+        SizeLimits.validate("maxMessageSize", maxMessageSize);
     }
 
     public StartTls getStartTls() {
@@ -275,5 +279,20 @@ public class ImapConfiguration extends NetConfiguration implements Cloneable {
     /** Maximum number of messages delivered per poll; 0 means no limit. */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public long getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /**
+     * Largest message in bytes (its RFC822.SIZE) whose content is downloaded; 0 (the default) means no limit.
+     * Consumer: a larger message is not fetched and left in the folder as it was (not flagged \Seen, deleted or
+     * moved); a WARN is logged and the checkpoint moves past it, so later polls do not fetch its size again. Producer:
+     * fetch with RFC822 fails with a SizeLimitExceededException naming the limit and the size before the content is
+     * fetched.
+     */
+    public void setMaxMessageSize(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
     }
 }

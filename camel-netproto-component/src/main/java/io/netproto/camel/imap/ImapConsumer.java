@@ -12,6 +12,7 @@ import io.netproto.camel.mail.MailBinding;
 import io.netproto.camel.mail.MailBindingOptions;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -299,6 +300,10 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
                 releaseExchange(exchange, false);
                 return false;
             }
+            if (tooLarge(uid, message.getSize())) {
+                releaseExchange(exchange, false);
+                return false;
+            }
             in = binding.fill(exchange.getIn(), message, !cfg.isMapMailMessage());
             in.setHeader(ImapConstants.FLAGS, String.join(" ", ImapFlags.names(message.getFlags())));
         } catch (ConnectionFailedException e) {
@@ -329,6 +334,18 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
                     exchange, exchange.getException());
         }
         releaseExchange(exchange, false);
+        return true;
+    }
+
+    /** maxMessageSize: a larger message stays in the folder as it was; the checkpoint moves past it. */
+    private boolean tooLarge(long uid, long size) {
+        if (!SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+            return false;
+        }
+        LOG.warn("Not fetching IMAP message UID {} from {}: it is {} bytes, over the limit maxMessageSize={} bytes;"
+                 + " it stays in the folder unchanged", uid, key, size, cfg.getMaxMessageSize());
+        checkpoint.done(uid);
+        checkpoints.put(key, checkpoint.format());
         return true;
     }
 

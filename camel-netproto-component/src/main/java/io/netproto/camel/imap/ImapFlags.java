@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
+import io.netproto.camel.support.ProtocolArguments;
 import jakarta.mail.Flags;
 
 /** IMAP flags and keywords: checked from headers, converted to and from Jakarta Mail's {@link Flags}. */
@@ -49,7 +50,7 @@ final class ImapFlags {
             throw new IllegalArgumentException("This IMAP operation needs flags: set the header " + ImapConstants.FLAGS
                                                + " (such as \\Seen \\Flagged $Label)");
         }
-        String text = flags.trim();
+        String text = ProtocolArguments.requireSingleLine("header " + ImapConstants.FLAGS, flags).trim();
         if (text.startsWith("(") && text.endsWith(")")) {
             text = text.substring(1, text.length() - 1).trim();
         }

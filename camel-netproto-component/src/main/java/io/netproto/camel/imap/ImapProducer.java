@@ -12,6 +12,8 @@ import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.ProtocolArguments;
 import io.netproto.camel.support.SessionPool;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -130,7 +132,8 @@ public class ImapProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("search")
     public List<Long> search(Exchange exchange) throws Exception {
         String mailbox = mailbox(exchange);
-        String criteria = header(exchange, ImapConstants.CRITERIA, cfg.getCriteria());
+        String criteria = ImapCriteria.check("header " + ImapConstants.CRITERIA,
+                header(exchange, ImapConstants.CRITERIA, cfg.getCriteria()));
         String charset = header(exchange, ImapConstants.CHARSET, cfg.getCharset());
         return inSession(c -> {
             c.open(mailbox, false);
@@ -161,6 +164,11 @@ public class ImapProducer extends HeaderSelectorProducer {
                 throw new ImapReplyException("UID FETCH " + uid + " (BODY.PEEK[])", "NO",
                         "no message with UID " + uid + " in " + mailbox);
             }
+            long size = message.getSize();
+            if (SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+                throw new SizeLimitExceededException("IMAP message UID " + uid + " in " + mailbox, size, "maxMessageSize",
+                        cfg.getMaxMessageSize(), "not fetched");
+            }
             Message out = binding.fill(exchange.getMessage(), message, !cfg.isMapMailMessage());
             out.setHeader(ImapConstants.UID, uid);
             out.setHeader(ImapConstants.MAILBOX, mailbox);
@@ -176,6 +184,7 @@ public class ImapProducer extends HeaderSelectorProducer {
         String mailbox = mailbox(exchange);
         String uids = ImapUids.toSet("header " + ImapConstants.UID, exchange.getIn().getHeader(ImapConstants.UID));
         String flags = exchange.getIn().getHeader(ImapConstants.FLAGS, String.class);
+        ImapFlags.flagList(flags); // checked before any connection is used
         ImapStoreMode mode = exchange.getIn().getHeader(ImapConstants.STORE_MODE, ImapStoreMode.add, ImapStoreMode.class);
         return inSession(c -> {
             c.open(mailbox, false);
@@ -226,6 +235,9 @@ public class ImapProducer extends HeaderSelectorProducer {
     public Long append(Exchange exchange) throws Exception {
         String mailbox = mailbox(exchange);
         String flags = exchange.getIn().getHeader(ImapConstants.FLAGS, String.class);
+        if (flags != null) {
+            ImapFlags.flagList(flags); // checked before any connection is used
+        }
         MimeMessage message = toMimeMessage(exchange);
         AppendUID appended = inSession(c -> c.append(mailbox, message, flags));
         Message out = exchange.getMessage();

@@ -141,6 +141,7 @@ final class MimeComposer {
         boolean inline = false;
         for (String header : attachment.getHeaderNames()) {
             boolean first = true;
+            ProtocolArguments.requireSingleLine("header name " + header + " of attachment " + name, header);
             for (String value : attachment.getHeaderAsList(header)) {
                 ProtocolArguments.requireSingleLine("header " + header + " of attachment " + name, value);
                 if (first) {

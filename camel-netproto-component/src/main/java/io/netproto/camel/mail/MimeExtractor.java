@@ -139,7 +139,7 @@ final class MimeExtractor {
         private final Map<String, Attachment> attachments = new LinkedHashMap<>();
 
         void attach(Part part, byte[] content) throws MessagingException {
-            String name = uniqueName(safe(name(part)));
+            String name = uniqueName(safe(name(part), attachments.size() + 1));
             ByteArrayDataSource source = new ByteArrayDataSource(content, baseType(part));
             source.setName(name);
             DefaultAttachment attachment = new DefaultAttachment(source);
@@ -169,14 +169,18 @@ final class MimeExtractor {
             return "part-" + (attachments.size() + 1) + "." + extension;
         }
 
-        /** No line breaks (the name becomes a header parameter when sent on) and no path separators. */
-        private static String safe(String name) {
+        /**
+         * No line breaks (the name becomes a header parameter when sent on), no path separators, and never "", "." or
+         * "..": a route writing attachments under their names cannot leave its directory.
+         */
+        private static String safe(String name, int index) {
             StringBuilder safe = new StringBuilder(name.length());
             for (int i = 0; i < name.length(); i++) {
                 char c = name.charAt(i);
                 safe.append(c < 0x20 || c == 0x7f || c == '/' || c == '\\' ? '_' : c);
             }
-            return safe.toString();
+            String result = safe.toString().strip();
+            return result.isEmpty() || result.equals(".") || result.equals("..") ? "part-" + index + ".bin" : result;
         }
 
         private String uniqueName(String name) {

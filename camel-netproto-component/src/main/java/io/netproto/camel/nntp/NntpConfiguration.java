@@ -6,6 +6,7 @@ import java.util.List;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -35,6 +36,8 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
     private CheckpointStore checkpointStore;
     @UriParam(label = "consumer")
     private IdempotentRepository idempotentRepository;
+    @UriParam(defaultValue = "0")
+    private long maxArticleSize;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public NntpConfiguration copy() {
@@ -67,6 +70,7 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
         if (maxIdleSessions < 1) {
             throw new IllegalArgumentException("Option maxIdleSessions must be at least 1, was " + maxIdleSessions);
         }
+        SizeLimits.validate("maxArticleSize", maxArticleSize);
     }
 
     /** The groups of the URI, split at commas (wildmat patterns included as given). */
@@ -187,5 +191,21 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public long getMaxArticleSize() {
+        return maxArticleSize;
+    }
+
+    /**
+     * Largest article in bytes the endpoint transfers; 0 (the default) means no limit. Consumer: an article whose
+     * overview (OVER :bytes) is larger is not fetched; a WARN is logged and the checkpoint moves past it (news articles
+     * are never deleted); without a size in the overview the body is limited while it is read. Producer: article and
+     * body of an article number fail before ARTICLE/BODY when OVER reports a larger size; by Message-ID (or without a
+     * size) reading the body stream fails as soon as it passes the limit. post fails before POST when the composed
+     * article is larger. The error is a SizeLimitExceededException naming the limit and the size.
+     */
+    public void setMaxArticleSize(long maxArticleSize) {
+        this.maxArticleSize = maxArticleSize;
     }
 }

@@ -2,6 +2,7 @@ package io.netproto.camel.nntp;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,6 +13,8 @@ import java.util.Set;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.ProtocolReplyException;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -249,15 +252,50 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    /** The whole body of a streamed article; closing the stream reads what is left, so the connection stays usable. */
+    private static String readLimited(InputStream body) {
+        try (InputStream in = body) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            if (e.getCause() instanceof SizeLimitExceededException limit) {
+                throw limit;
+            }
+            throw new ConnectionFailedException("Reading an article failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** maxArticleSize: the article is not delivered; the checkpoint moves past it. */
+    private void skipTooLarge(Candidate c, long size) {
+        LOG.warn("Not fetching article {} of {} on {}: it is {} bytes, over the limit maxArticleSize={} bytes",
+                c.overview().number(), c.group(), cfg.getHost(),
+                size >= 0 ? Long.toString(size) : "more than " + cfg.getMaxArticleSize(), cfg.getMaxArticleSize());
+        advance(c.group(), c.overview());
+    }
+
     /** Delivers one article; true when its exchange succeeded (or the article had gone: 423). */
     private boolean deliver(Candidate c, int index, int total) throws Exception {
         NntpArticle article;
         InputStream[] stream = new InputStream[1];
+        long limit = cfg.getMaxArticleSize();
+        if (SizeLimits.exceeds(c.overview().bytes(), limit)) {
+            skipTooLarge(c, c.overview().bytes());
+            return true;
+        }
+        // without a size in the overview, the limit applies while the body is read
+        boolean limitWhileReading = limit > 0 && c.overview().bytes() < 0;
         try {
             String number = Long.toString(c.overview().number());
-            article = cfg.isStreamBody()
-                    ? session.fetchStreaming(c.group(), number, true, body -> stream[0] = body)
+            article = cfg.isStreamBody() || limitWhileReading
+                    ? session.fetchStreaming(c.group(), number, true, body -> stream[0] = SizeLimits.limit(body, limit,
+                            "Article " + number + " of " + c.group(), "maxArticleSize", "not delivered"))
                     : session.fetch(c.group(), number, true, true);
+            if (limitWhileReading && !cfg.isStreamBody()) {
+                article = new NntpArticle(article.pointer(), article.headers(), readLimited(stream[0]));
+                stream[0] = null;
+            }
+        } catch (SizeLimitExceededException e) {
+            skipTooLarge(c, -1);
+            return true;
         } catch (ProtocolReplyException e) {
             if (e.getReplyCode() == 423) {
                 advance(c.group(), c.overview());

@@ -1,6 +1,7 @@
 package io.netproto.camel.nntp;
 
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
@@ -9,6 +10,8 @@ import java.util.List;
 
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.SessionPool;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -125,7 +128,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw new IllegalArgumentException("Operation " + operation + " needs a group: set the header " + NntpConstants.GROUP
                                                + " or name a group in the endpoint URI");
         }
-        return group;
+        return NntpSession.arg("group (header " + NntpConstants.GROUP + ")", group);
     }
 
     private String articleId(Exchange exchange, String operation, boolean required) {
@@ -134,7 +137,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw new IllegalArgumentException("Operation " + operation + " needs the header " + NntpConstants.ARTICLE_ID
                                                + " (a Message-ID in angle brackets or an article number)");
         }
-        return id;
+        return id == null ? null : NntpSession.arg("article id (header " + NntpConstants.ARTICLE_ID + ")", id);
     }
 
     /** The group only matters for article numbers; Message-IDs need none. */
@@ -143,7 +146,7 @@ public class NntpProducer extends HeaderSelectorProducer {
             return null;
         }
         String group = exchange.getIn().getHeader(NntpConstants.GROUP, String.class);
-        return group != null ? group : cfg.defaultGroup();
+        return group != null ? NntpSession.arg("group (header " + NntpConstants.GROUP + ")", group) : cfg.defaultGroup();
     }
 
     private static void pointerResult(Exchange exchange, NntpPointer pointer) {
@@ -166,9 +169,14 @@ public class NntpProducer extends HeaderSelectorProducer {
         exchange.getMessage().setHeader(NntpConstants.GROUP, result.name());
     }
 
-    /** The range header, or the whole group (its first to last article). */
-    private String range(Exchange exchange, NntpSession session, String group) {
+    /** The range header, checked before any connection is used; null for the whole group. */
+    private static String rangeHeader(Exchange exchange) {
         String range = exchange.getIn().getHeader(NntpConstants.RANGE, String.class);
+        return range == null ? null : NntpSession.arg("range (header " + NntpConstants.RANGE + ")", range);
+    }
+
+    /** The range, or the whole group (its first to last article). */
+    private static String range(String range, NntpSession session, String group) {
         if (range != null) {
             return range;
         }
@@ -179,7 +187,8 @@ public class NntpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("over")
     public void over(Exchange exchange) {
         String group = group(exchange, "over");
-        List<NntpOverview> result = withSession(exchange, true, s -> s.over(group, range(exchange, s, group)));
+        String range = rangeHeader(exchange);
+        List<NntpOverview> result = withSession(exchange, true, s -> s.over(group, range(range, s, group)));
         exchange.getMessage().setBody(result);
     }
 
@@ -190,7 +199,9 @@ public class NntpProducer extends HeaderSelectorProducer {
         if (field == null) {
             throw new IllegalArgumentException("Operation xhdr needs the header " + NntpConstants.HEADER_NAME + " (e.g. Subject)");
         }
-        List<NntpHeaderValue> result = withSession(exchange, true, s -> s.hdr(group, field, range(exchange, s, group)));
+        NntpSession.arg("header name (header " + NntpConstants.HEADER_NAME + ")", field);
+        String range = rangeHeader(exchange);
+        List<NntpHeaderValue> result = withSession(exchange, true, s -> s.hdr(group, field, range(range, s, group)));
         exchange.getMessage().setBody(result);
     }
 
@@ -219,9 +230,22 @@ public class NntpProducer extends HeaderSelectorProducer {
     private void stream(Exchange exchange, String operation, boolean headers) {
         String id = articleId(exchange, operation, true);
         String group = groupFor(exchange, id);
+        if (cfg.getMaxArticleSize() > 0 && group != null && !id.startsWith("<")) {
+            checkOverviewSize(exchange, group, id);
+        }
         NntpArticleBody result = openStream(exchange, group, id, headers, true);
         pointerResult(exchange, result.getPointer());
         exchange.getMessage().setBody(result);
+    }
+
+    /** maxArticleSize, before ARTICLE/BODY of a number: the size OVER reports. */
+    private void checkOverviewSize(Exchange exchange, String group, String number) {
+        List<NntpOverview> entries = withSession(exchange, true, s -> s.over(group, number));
+        long size = entries.isEmpty() ? -1 : entries.get(0).bytes();
+        if (SizeLimits.exceeds(size, cfg.getMaxArticleSize())) {
+            throw new SizeLimitExceededException("Article " + number + " of " + group, size, "maxArticleSize",
+                    cfg.getMaxArticleSize(), "not fetched");
+        }
     }
 
     /**
@@ -251,7 +275,9 @@ public class NntpProducer extends HeaderSelectorProducer {
             throw e;
         }
         reply(exchange, session);
-        NntpBodyStream body = new NntpBodyStream(data[0], session, usable -> {
+        InputStream limited = SizeLimits.limit(data[0], cfg.getMaxArticleSize(), "Article " + id, "maxArticleSize",
+                "reading stopped");
+        NntpBodyStream body = new NntpBodyStream(limited, session, usable -> {
             if (usable) {
                 session.markReused();
                 pool.release(session);
@@ -294,6 +320,11 @@ public class NntpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("post")
     public void post(Exchange exchange) throws Exception {
         NntpPost.Composed composed = NntpPost.compose(exchange, cfg);
+        long size = composed.article().getBytes(StandardCharsets.UTF_8).length;
+        if (SizeLimits.exceeds(size, cfg.getMaxArticleSize())) {
+            throw new SizeLimitExceededException("The article to post", size, "maxArticleSize", cfg.getMaxArticleSize(),
+                    "not posted");
+        }
         withSession(exchange, false, s -> {
             s.post(composed.article());
             return null;
@@ -304,7 +335,7 @@ public class NntpProducer extends HeaderSelectorProducer {
 
     private String wildmat(Exchange exchange) {
         String wildmat = exchange.getIn().getHeader(NntpConstants.WILDMAT, String.class);
-        return wildmat != null ? wildmat : cfg.getGroups();
+        return wildmat != null ? NntpSession.arg("wildmat (header " + NntpConstants.WILDMAT + ")", wildmat) : cfg.getGroups();
     }
 
     @InvokeOnHeader("list")

@@ -46,7 +46,8 @@ final class NntpSession implements PooledSession {
         return new NntpSession(NntpConnection.open(camelContext, cfg, secure));
     }
 
-    private static String arg(String what, String value) {
+    /** A command argument: one word, no CR, LF, NUL, space or tab; names {@code what} otherwise. */
+    static String arg(String what, String value) {
         ProtocolArguments.requireValue(what, value);
         if (value.chars().anyMatch(c -> c == ' ' || c == '\t')) {
             throw new IllegalArgumentException("The " + what + " must not contain spaces, was '" + value + "'");

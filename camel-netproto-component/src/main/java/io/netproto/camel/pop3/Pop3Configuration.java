@@ -3,6 +3,7 @@ package io.netproto.camel.pop3;
 import io.netproto.camel.mail.MailSessions.StartTls;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -27,6 +28,8 @@ public class Pop3Configuration extends NetConfiguration implements Cloneable {
     private IdempotentRepository idempotentRepository;
     @UriParam(label = "consumer", defaultValue = "0")
     private int maxMessagesPerPoll;
+    @UriParam(defaultValue = "0")
+    private long maxMessageSize;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public Pop3Configuration copy() {
@@ -51,6 +54,7 @@ public class Pop3Configuration extends NetConfiguration implements Cloneable {
             throw new IllegalArgumentException("Option startTls must be disabled, optional or required");
         }
         ProtocolArguments.requireSingleLine("spoolDirectory option", spoolDirectory);
+        SizeLimits.validate("maxMessageSize", maxMessageSize);
     }
 
     public StartTls getStartTls() {
@@ -137,5 +141,19 @@ public class Pop3Configuration extends NetConfiguration implements Cloneable {
     /** Maximum number of messages delivered per poll; 0 means no limit. */
     public void setMaxMessagesPerPoll(int maxMessagesPerPoll) {
         this.maxMessagesPerPoll = maxMessagesPerPoll;
+    }
+
+    public long getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /**
+     * Largest message in bytes (its size in the server's LIST answer) that is downloaded; 0 (the default) means no
+     * limit. Consumer: a larger message is not retrieved, not deleted and not remembered: it stays on the server, a
+     * WARN is logged once per message, and the other messages are delivered as usual. Producer: retr fails with a
+     * SizeLimitExceededException naming the limit and the size before RETR.
+     */
+    public void setMaxMessageSize(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
     }
 }

@@ -4,8 +4,11 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -42,6 +45,8 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
     private final String keyPrefix;
     private IdempotentRepository repository;
     private volatile Pop3Client client;
+    /** Messages over maxMessageSize already warned about, by unique id (or number and size). */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     /** A message of the current poll, to be delivered. */
     private record Candidate(int number, String uid, long size) {
@@ -119,11 +124,26 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
                 if (cfg.isDelete()) {
                     c.markDeleted(number);
                 }
-            } else if (maxMessagesPerPoll <= 0 || batch.size() < maxMessagesPerPoll) {
+            } else if (!tooLarge(number, uid, sizes.getOrDefault(number, -1L))
+                       && (maxMessagesPerPoll <= 0 || batch.size() < maxMessagesPerPoll)) {
                 batch.add(new Candidate(number, uid, sizes.getOrDefault(number, -1L)));
             }
         }
         return batch;
+    }
+
+    /** maxMessageSize: a larger message stays on the server, untouched; warned about once per message. */
+    private boolean tooLarge(int number, String uid, long size) {
+        if (!SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+            return false;
+        }
+        String id = uid != null ? uid : "#" + number + "/" + size;
+        if (warned.size() < 10_000 && warned.add(id)) {
+            LOG.warn("Not retrieving POP3 message {} from {}: it is {} bytes, over the limit maxMessageSize={} bytes;"
+                     + " it stays on the server",
+                    number + (uid != null ? " (uid " + uid + ")" : ""), keyPrefix, size, cfg.getMaxMessageSize());
+        }
+        return true;
     }
 
     @Override

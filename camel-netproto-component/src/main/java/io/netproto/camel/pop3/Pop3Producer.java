@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -129,6 +131,7 @@ public class Pop3Producer extends HeaderSelectorProducer {
         Retrieved retrieved = inSession(c -> {
             int number = selection.resolve(c);
             String uid = c.uid(number);
+            checkSize(c, number, uid);
             return new Retrieved(number, uid, Pop3Spool.copy(c.retrieveRaw(number), cfg.getSpoolDirectory()));
         });
         Pop3Spool spool = retrieved.spool();
@@ -153,6 +156,19 @@ public class Pop3Producer extends HeaderSelectorProducer {
             });
         }
         headers(out, retrieved.number(), retrieved.uid(), size);
+    }
+
+    /** maxMessageSize: the size LIST reports, checked before RETR. */
+    private void checkSize(Pop3Client c, int number, String uid) {
+        if (cfg.getMaxMessageSize() <= 0) {
+            return;
+        }
+        long size = c.list().stream().filter(e -> e.number() == number).mapToLong(Pop3ListEntry::size).findFirst().orElse(-1);
+        if (SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+            throw new SizeLimitExceededException("POP3 message " + number + (uid != null ? " (uid " + uid + ")" : "") + " on "
+                                                 + c.server(), size, "maxMessageSize", cfg.getMaxMessageSize(),
+                    "not retrieved, it stays on the server");
+        }
     }
 
     @InvokeOnHeader("dele")

@@ -14,6 +14,8 @@ import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import io.netproto.camel.support.TlsContexts;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
@@ -153,7 +155,15 @@ final class SmtpClient implements PooledSession {
      * @return                   the outcome per recipient; with sendPartial some may have been refused
      * @throws SmtpSendException when the server refused the sender, a recipient (without sendPartial) or the message
      */
-    SendResult send(MimeMessage message) throws MessagingException {
+    SendResult send(MimeMessage message, long size) throws MessagingException {
+        long advertised = advertisedSize();
+        if (advertised > 0) {
+            long actual = size >= 0 ? size : size(message);
+            if (actual > advertised) {
+                throw new SizeLimitExceededException("The mail", actual, "SIZE (advertised by the SMTP server " + label + ")",
+                        advertised, "not sent");
+            }
+        }
         Address[] recipients = message.getAllRecipients();
         String messageId = message.getMessageID();
         try {
@@ -170,6 +180,30 @@ final class SmtpClient implements PooledSession {
                 throw lost("Sending the mail", e);
             }
             throw e;
+        }
+    }
+
+    /** The size limit of the server's EHLO SIZE extension (RFC 1870), 0 when it announces none. */
+    private long advertisedSize() {
+        String value = transport.getExtensionParameter("SIZE");
+        if (value == null || value.isBlank()) {
+            return 0;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
+
+    /** The size in bytes of the message as written to DATA (before dot-stuffing). */
+    static long size(MimeMessage message) throws MessagingException {
+        try {
+            return SizeLimits.count(message::writeTo);
+        } catch (MessagingException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new MessagingException("Cannot measure the mail: " + e.getMessage(), e);
         }
     }
 

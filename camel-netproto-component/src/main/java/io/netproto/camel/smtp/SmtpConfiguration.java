@@ -10,6 +10,7 @@ import io.netproto.camel.mail.MailHeaderFilterStrategy;
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolArguments;
+import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
@@ -69,6 +70,8 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
     private int maxIdleSessions = 4;
     @UriParam(label = "filter,advanced")
     private HeaderFilterStrategy headerFilterStrategy = new MailHeaderFilterStrategy();
+    @UriParam(label = "producer", defaultValue = "0")
+    private long maxMessageSize;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public SmtpConfiguration copy() {
@@ -116,6 +119,7 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
         if (headerFilterStrategy == null) {
             throw new IllegalArgumentException("Option headerFilterStrategy must not be null");
         }
+        SizeLimits.validate("maxMessageSize", maxMessageSize);
     }
 
     /**
@@ -128,6 +132,7 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
         if (value == null) {
             return null;
         }
+        ProtocolArguments.requireSingleLine("DSN NOTIFY (option dsnNotify or header CamelSmtpDsnNotify)", value);
         String upper = value.trim().toUpperCase(Locale.ROOT);
         if (upper.equals("NEVER")) {
             return upper;
@@ -405,5 +410,19 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
      */
     public void setHeaderFilterStrategy(HeaderFilterStrategy headerFilterStrategy) {
         this.headerFilterStrategy = headerFilterStrategy;
+    }
+
+    public long getMaxMessageSize() {
+        return maxMessageSize;
+    }
+
+    /**
+     * Largest mail in bytes (the composed RFC 822 message with its attachments, as written to DATA) the producer
+     * sends; 0 (the default) means no limit of its own. A larger mail fails with a SizeLimitExceededException before
+     * any connection is used. Independently of this option, a mail larger than the SIZE the server advertises in its
+     * EHLO reply (RFC 1870) fails the same way before MAIL FROM, instead of being sent and refused with 552.
+     */
+    public void setMaxMessageSize(long maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
     }
 }

@@ -6,6 +6,8 @@ import io.netproto.camel.mail.MailBinding;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.SessionPool;
+import io.netproto.camel.support.SizeLimitExceededException;
+import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -90,7 +92,15 @@ public class SmtpProducer extends HeaderSelectorProducer {
         MimeMessage message = SmtpClient.newMessage(session, cfg.getEnvelopeFrom(), notify, ret, cfg.getMailExtension(),
                 cfg.isSendPartial());
         binding.populate(message, exchange, cfg.addressing());
-        SendResult result = withClient(false, client -> client.send(message));
+        long size = -1;
+        if (cfg.getMaxMessageSize() > 0) {
+            size = SmtpClient.size(message);
+            if (SizeLimits.exceeds(size, cfg.getMaxMessageSize())) {
+                throw new SizeLimitExceededException("The mail", size, "maxMessageSize", cfg.getMaxMessageSize(), "not sent");
+            }
+        }
+        long knownSize = size;
+        SendResult result = withClient(false, client -> client.send(message, knownSize));
         Message out = exchange.getMessage();
         out.setHeader(SmtpConstants.SEND_RESULT, result);
         out.setHeader(SmtpConstants.MESSAGE_ID, result.messageId());

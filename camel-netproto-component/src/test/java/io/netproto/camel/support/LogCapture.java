@@ -33,7 +33,9 @@ public final class LogCapture implements AutoCloseable {
             }
         };
         appender.start();
-        configuration.getLoggers().values().forEach(l -> l.addAppender(appender, Level.ALL, null));
+        // events of additive loggers reach the root's appenders: adding it to them too would record those twice
+        configuration.getLoggers().values().stream().filter(l -> !l.isAdditive() && l != configuration.getRootLogger())
+                .forEach(l -> l.addAppender(appender, Level.ALL, null));
         configuration.getRootLogger().addAppender(appender, Level.ALL, null);
         context.updateLoggers();
     }

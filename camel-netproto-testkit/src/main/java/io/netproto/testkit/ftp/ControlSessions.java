@@ -2,11 +2,13 @@ package io.netproto.testkit.ftp;
 
 import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import org.apache.ftpserver.ftplet.DefaultFtplet;
+import org.apache.ftpserver.ftplet.FtpRequest;
 import org.apache.ftpserver.ftplet.FtpSession;
 import org.apache.ftpserver.ftplet.FtpletResult;
 import org.apache.ftpserver.ipfilter.SessionFilter;
@@ -25,6 +27,8 @@ import org.apache.mina.transport.socket.SocketSessionConfig;
  * The {@code onDisconnect} Ftplet callback runs once FtpServer's worker pool has processed a session's close. Waiting
  * for it before shutting the server down keeps that pool from rejecting late close events (which MINA logs as
  * warnings with stack traces).
+ * <p>
+ * Every command line received is added to the command log given at construction, {@code PASS} without its argument.
  */
 final class ControlSessions extends DefaultFtplet implements SessionFilter {
 
@@ -32,6 +36,19 @@ final class ControlSessions extends DefaultFtplet implements SessionFilter {
     static final String ID_ATTRIBUTE = "io.netproto.testkit.ftp.session-id";
 
     private final Set<Long> open = new HashSet<>();
+    private final List<String> commandLog;
+
+    /** @param commandLog receives every command line, in arrival order (thread-safe list) */
+    ControlSessions(List<String> commandLog) {
+        this.commandLog = commandLog;
+    }
+
+    @Override
+    public FtpletResult beforeCommand(FtpSession session, FtpRequest request) {
+        String line = request.getRequestLine();
+        commandLog.add("PASS".equalsIgnoreCase(request.getCommand()) ? "PASS ****" : line);
+        return FtpletResult.DEFAULT;
+    }
 
     @Override
     public boolean accept(IoSession session) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 import io.netproto.testkit.tls.TestTls;
@@ -70,6 +71,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private FtpServer server;
     private Listener listener;
     private ControlSessions sessions;
+    private final List<String> commands = new CopyOnWriteArrayList<>();
 
     private EmbeddedFtpServer(Builder builder, Path root, boolean ownsRoot) {
         this.users = new LinkedHashMap<>(builder.users);
@@ -231,6 +233,22 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     }
 
     /**
+     * The control command lines received since start (or {@link #clearCommands()}), over all connections in arrival
+     * order, for example {@code "USER alice"}, {@code "CWD /in"} or {@code "STOR a.txt"}; {@code PASS} is recorded as
+     * {@code "PASS ****"}. A command is recorded before it is carried out.
+     *
+     * @return a snapshot
+     */
+    public List<String> commands() {
+        return List.copyOf(commands);
+    }
+
+    /** Forgets the command lines recorded so far, see {@link #commands()}. */
+    public void clearCommands() {
+        commands.clear();
+    }
+
+    /**
      * Abruptly closes every client control connection (and with it any data connection), without a reply, as a
      * dropped connection would; the server keeps accepting new connections. Returns once the sessions are closed.
      */
@@ -291,7 +309,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         listenerFactory.setServerAddress(HOST);
         listenerFactory.setPort(port);
         listenerFactory.setIdleTimeout(IDLE_TIMEOUT_SECONDS);
-        ControlSessions newSessions = new ControlSessions();
+        ControlSessions newSessions = new ControlSessions(commands);
         listenerFactory.setSessionFilter(newSessions);
         listenerFactory.setDataConnectionConfiguration(dataConnections());
         if (tls != Tls.NONE) {

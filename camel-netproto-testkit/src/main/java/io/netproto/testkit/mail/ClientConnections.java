@@ -19,6 +19,7 @@ final class ClientConnections {
     private static final Logger LOG = LoggerFactory.getLogger(ClientConnections.class);
 
     private final Map<Tracked, String> open = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicInteger> accepted = new ConcurrentHashMap<>();
 
     /**
      * Wraps a protocol handler so that it counts as an open connection until it ends.
@@ -30,8 +31,14 @@ final class ClientConnections {
      */
     ProtocolHandler track(String protocol, Socket socket, ProtocolHandler handler) {
         Tracked tracked = new Tracked(socket, handler);
+        accepted.computeIfAbsent(protocol, p -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
         open.put(tracked, protocol);
         return tracked;
+    }
+
+    int accepted(String protocol) {
+        java.util.concurrent.atomic.AtomicInteger count = accepted.get(protocol);
+        return count == null ? 0 : count.get();
     }
 
     int count(String protocol) {

@@ -229,6 +229,17 @@ public final class EmbeddedMailServer implements AutoCloseable {
     }
 
     /**
+     * The number of client connections one server has accepted since start, closed ones included.
+     *
+     * @param  protocol {@code "smtp"}, {@code "smtps"}, {@code "pop3"}, {@code "pop3s"}, {@code "imap"} or
+     *                  {@code "imaps"}
+     * @return          the number of accepted connections
+     */
+    public int acceptedConnections(String protocol) {
+        return connections.accepted(Objects.requireNonNull(protocol, "protocol"));
+    }
+
+    /**
      * Abruptly closes every client connection of every server, without a reply, as a dropped connection would; the
      * servers keep accepting new connections.
      */

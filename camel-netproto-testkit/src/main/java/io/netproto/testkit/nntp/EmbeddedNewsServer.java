@@ -419,6 +419,17 @@ public final class EmbeddedNewsServer implements AutoCloseable {
     }
 
     /**
+     * The latest command lines received (at most 10,000), on all connections in arrival order, for example
+     * {@code "GROUP local.test"} or {@code "ARTICLE 3"}; {@code AUTHINFO PASS} is recorded without the password and
+     * the article lines of POST are not commands.
+     *
+     * @return a snapshot
+     */
+    public List<String> commands() {
+        return switches.commandLog();
+    }
+
+    /**
      * Drops every open connection at once, without a reply, as a crashed server or a network failure would; the server
      * keeps accepting new connections. Returns once the connections are closed.
      */

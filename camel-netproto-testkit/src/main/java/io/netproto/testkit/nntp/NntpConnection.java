@@ -108,7 +108,7 @@ final class NntpConnection implements Runnable {
         if (line == null) {
             return false;
         }
-        switches.commandReceived();
+        switches.commandReceived(line);
         switches.awaitNotStalled(closed::get);
         if (closed.get()) {
             return false;

@@ -1,5 +1,7 @@
 package io.netproto.testkit.nntp;
 
+import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -10,11 +12,15 @@ import java.util.function.BooleanSupplier;
  */
 final class ServerSwitches {
 
+    /** How many of the latest command lines the log keeps. */
+    static final int COMMAND_LOG_SIZE = 10_000;
+
     private volatile boolean overHdrDisabled;
     private volatile boolean xoverXhdrDisabled;
     private volatile boolean refusingNewConnections;
     private final AtomicBoolean failNextCommand = new AtomicBoolean();
     private final AtomicLong commands = new AtomicLong();
+    private final ArrayDeque<String> commandLog = new ArrayDeque<>(); // guarded by itself
     private final AtomicLong authenticationEpoch = new AtomicLong();
     private boolean stalled; // guarded by this
     private int waiting; // guarded by this
@@ -52,8 +58,21 @@ final class ServerSwitches {
         return failNextCommand.compareAndSet(true, false);
     }
 
-    void commandReceived() {
+    void commandReceived(String line) {
         commands.incrementAndGet();
+        String recorded = line.regionMatches(true, 0, "AUTHINFO PASS", 0, 13) ? "AUTHINFO PASS ****" : line;
+        synchronized (commandLog) {
+            if (commandLog.size() == COMMAND_LOG_SIZE) {
+                commandLog.removeFirst();
+            }
+            commandLog.addLast(recorded);
+        }
+    }
+
+    List<String> commandLog() {
+        synchronized (commandLog) {
+            return List.copyOf(commandLog);
+        }
     }
 
     long commandCount() {

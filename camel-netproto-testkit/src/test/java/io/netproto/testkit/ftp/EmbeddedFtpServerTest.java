@@ -142,6 +142,20 @@ class EmbeddedFtpServerTest {
     }
 
     @Test
+    void commandsAreRecordedWithoutThePassword() throws Exception {
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
+            assertThat(server.commands()).isEmpty();
+            FTPClient client = login(server, "scott", "tiger");
+            client.changeWorkingDirectory("/");
+            closeQuietly(client);
+            assertThat(server.commands()).startsWith("USER scott", "PASS ****").contains("CWD /")
+                    .noneMatch(c -> c.contains("tiger"));
+            server.clearCommands();
+            assertThat(server.commands()).isEmpty();
+        }
+    }
+
+    @Test
     void connectionCountFollowsOpenControlConnections() throws Exception {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
             assertThat(server.connectionCount()).isZero();

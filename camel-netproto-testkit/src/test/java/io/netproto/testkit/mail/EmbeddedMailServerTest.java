@@ -94,6 +94,7 @@ class EmbeddedMailServerTest {
     @Test
     void connectionCountFollowsOpenClients() throws IOException {
         assertThat(server.connectionCount("smtp")).isZero();
+        assertThat(server.acceptedConnections("smtp")).isZero();
         try (LineClient first = new LineClient(server.host(), server.smtpPort(), false);
              LineClient second = new LineClient(server.host(), server.smtpPort(), false);
              LineClient pop = new LineClient(server.host(), server.pop3Port(), false)) {
@@ -108,6 +109,9 @@ class EmbeddedMailServerTest {
         }
         await(() -> server.connectionCount("smtp") == 0 && server.connectionCount("pop3") == 0,
                 "the server to see the disconnects");
+        assertThat(server.acceptedConnections("smtp")).isEqualTo(2);
+        assertThat(server.acceptedConnections("pop3")).isEqualTo(1);
+        assertThat(server.acceptedConnections("imap")).isZero();
     }
 
     @Test

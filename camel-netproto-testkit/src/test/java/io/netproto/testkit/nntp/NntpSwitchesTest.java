@@ -239,6 +239,7 @@ class NntpSwitchesTest {
                 assertThat(second.command("QUIT")).startsWith("205 ");
                 assertThat(server.connectionCount()).isEqualTo(1);
                 assertThat(server.commandCount()).isEqualTo(4);
+                assertThat(server.commands()).containsExactly("GROUP local.test", "NO SUCH COMMAND", "POST", "QUIT");
             }
             assertThat(first.greeting()).startsWith("200 ");
         }

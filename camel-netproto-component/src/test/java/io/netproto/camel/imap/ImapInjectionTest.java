@@ -1,0 +1,105 @@
+package io.netproto.camel.imap;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import io.netproto.camel.support.LineBreaks;
+import io.netproto.testkit.mail.EmbeddedMailServer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Every imap parameter that reaches a command line (mailbox names, criteria, charset, UID sets, flags, patterns, fetch
+ * parts) refuses CR, LF, CRLF and NUL with an error naming it, before any connection to the server is made.
+ */
+class ImapInjectionTest {
+
+    private static final String MESSAGE = "From: a@example.org\r\nTo: b@example.org\r\nSubject: s\r\n\r\nbody\r\n";
+
+    private static EmbeddedMailServer server;
+    private static CamelContext context;
+    private static ProducerTemplate template;
+
+    @BeforeAll
+    static void start() {
+        server = EmbeddedMailServer.start().user("alice@example.org", "alice", "s3cret!");
+        context = new DefaultCamelContext();
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterAll
+    static void stop() {
+        context.stop();
+        server.close();
+    }
+
+    private static String uri(String options) {
+        return "imap://" + server.host() + ":" + server.imapPort() + "?startTls=optional&" + options;
+    }
+
+    static Stream<Arguments> headers() {
+        List<String> withMailbox = List.of("select", "search", "fetch", "store", "copy", "move", "expunge", "append", "create",
+                "delete");
+        Stream<Object[]> mailbox = withMailbox.stream().map(op -> new Object[] { op, ImapConstants.MAILBOX });
+        Stream<Object[]> others = Stream.of(
+                new Object[] { "copy", ImapConstants.DESTINATION },
+                new Object[] { "move", ImapConstants.DESTINATION },
+                new Object[] { "search", ImapConstants.CRITERIA },
+                new Object[] { "search", ImapConstants.CHARSET },
+                new Object[] { "fetch", ImapConstants.UID },
+                new Object[] { "store", ImapConstants.UID },
+                new Object[] { "copy", ImapConstants.UID },
+                new Object[] { "move", ImapConstants.UID },
+                new Object[] { "expunge", ImapConstants.UID },
+                new Object[] { "store", ImapConstants.FLAGS },
+                new Object[] { "append", ImapConstants.FLAGS },
+                new Object[] { "fetch", ImapConstants.FETCH_PARTS },
+                new Object[] { "list", ImapConstants.PATTERN });
+        return LineBreaks.each(Stream.concat(mailbox, others));
+    }
+
+    @ParameterizedTest(name = "{0} {1} with {2}")
+    @MethodSource("headers")
+    void aLineBreakInAHeaderIsRefusedBeforeConnecting(String operation, String header, String lineBreak) {
+        int connections = server.acceptedConnections("imap");
+        Exchange exchange = template.request(uri("username=alice&password=s3cret!"), e -> {
+            e.getIn().setHeader(ImapConstants.OPERATION, operation);
+            e.getIn().setHeader(ImapConstants.MAILBOX, "INBOX");
+            e.getIn().setHeader(ImapConstants.DESTINATION, "Archive");
+            e.getIn().setHeader(ImapConstants.UID, "1");
+            e.getIn().setHeader(ImapConstants.FLAGS, "\\Seen");
+            e.getIn().setHeader(header, "1" + lineBreak + "A1 DELETE INBOX");
+            e.getIn().setBody(MESSAGE);
+        });
+        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("The header " + header + " must");
+        assertThat(server.acceptedConnections("imap")).isEqualTo(connections);
+    }
+
+    static Stream<Arguments> options() {
+        return LineBreaks.each(Stream.of("folder", "moveTo", "errorFolder", "criteria", "charset", "fetchParts", "username",
+                "password").map(o -> new Object[] { o }));
+    }
+
+    @ParameterizedTest(name = "{0} with {1}")
+    @MethodSource("options")
+    void aLineBreakInAnOptionFailsTheEndpointNamingIt(String option, String lineBreak) {
+        int connections = server.acceptedConnections("imap");
+        String options = (option.equals("username") ? "password=x&" : option.equals("password") ? "username=alice&"
+                : "username=alice&password=x&") + option + "=FLAGS" + LineBreaks.encoded(lineBreak) + "A1%20DELETE%20INBOX";
+        assertThatThrownBy(() -> template.requestBodyAndHeader(uri(options), null, ImapConstants.OPERATION, "noop"))
+                .hasStackTraceContaining("The " + option + " option must");
+        assertThat(server.acceptedConnections("imap")).isEqualTo(connections);
+    }
+}
