@@ -48,6 +48,32 @@ class NntpSizeLimitTest extends NntpTestSupport {
     }
 
     @Test
+    void withoutSizesInTheOverviewTheConsumerStopsReadingAtTheLimitAndSkipsTheArticle() throws Exception {
+        news.omitOverviewSizes(true);
+        Article big = seed(GROUP, "big", LARGE);
+        seed(GROUP, "small", "hi");
+        List<String> subjects = new CopyOnWriteArrayList<>();
+        try (LogCapture log = new LogCapture()) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from(uri(GROUP, "maxArticleSize=1000&delay=20&initialDelay=0"))
+                            .process(e -> subjects.add(e.getIn().getHeader("Subject", String.class) + "="
+                                                       + e.getIn().getBody(String.class).strip()));
+                }
+            });
+            await().atMost(10, TimeUnit.SECONDS).until(() -> subjects.contains("small=hi"));
+            seed(GROUP, "later", "x");
+            await().atMost(10, TimeUnit.SECONDS).until(() -> subjects.contains("later=x"));
+            context.getRouteController().stopAllRoutes();
+            assertThat(subjects).containsExactly("small=hi", "later=x");
+            assertThat(log.lines()).filteredOn(l -> l.contains("maxArticleSize=1000")).hasSize(1)
+                    .allMatch(l -> l.contains("article " + big.numbers().get(GROUP) + " of " + GROUP)
+                                   && l.contains("more than 1000 bytes"));
+        }
+    }
+
+    @Test
     void articleByNumberFailsBeforeArticleWhenTheOverviewReportsItLarger() {
         Article big = seed(GROUP, "big", LARGE);
         long number = big.numbers().get(GROUP);

@@ -117,12 +117,12 @@ final class ArticleFormat {
         return bytes + article.body().getBytes(StandardCharsets.UTF_8).length;
     }
 
-    /** One line of OVER output, in the order of {@link #OVERVIEW_FORMAT}. */
-    static String overview(long number, Article article) {
+    /** One line of OVER output, in the order of {@link #OVERVIEW_FORMAT}; without sizes the :bytes field is empty. */
+    static String overview(long number, Article article, boolean withSizes) {
         String xref = article.header("Xref").map(v -> "Xref: " + clean(v)).orElse("");
         return String.join("\t", Long.toString(number), field(article, "Subject"), field(article, "From"),
                 field(article, "Date"), field(article, "Message-ID"), field(article, "References"),
-                field(article, ":bytes"), field(article, ":lines"), xref);
+                withSizes ? field(article, ":bytes") : "", field(article, ":lines"), xref);
     }
 
     /**

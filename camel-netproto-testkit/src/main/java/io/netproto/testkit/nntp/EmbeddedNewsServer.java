@@ -339,6 +339,16 @@ public final class EmbeddedNewsServer implements AutoCloseable {
     }
 
     /**
+     * While on, OVER and XOVER leave the {@code :bytes} field of every overview line empty, as servers that do not
+     * track article sizes do; HDR {@code :bytes} still answers.
+     *
+     * @param omit {@code true} to omit the sizes
+     */
+    public void omitOverviewSizes(boolean omit) {
+        switches.omitOverviewSizes(omit);
+    }
+
+    /**
      * While on, XOVER and XHDR answer {@code 500 Unknown command}. Independent of {@link #disableOverHdr(boolean)}:
      * with both on, no overview command works.
      *

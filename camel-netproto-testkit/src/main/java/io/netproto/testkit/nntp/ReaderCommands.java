@@ -105,7 +105,8 @@ final class ReaderCommands {
     void over(String args) throws IOException, ReplyException {
         String[] tokens = Commands.tokens(args, 0, 1);
         List<String> lines = select(tokens.length > 0 ? tokens[0] : null).stream()
-                .map(n -> ArticleFormat.overview(n.number(), n.article())).toList();
+                .map(n -> ArticleFormat.overview(n.number(), n.article(), !session.switches().overviewSizesOmitted()))
+                .toList();
         session.writer().multiLine(224, "Overview information follows", lines);
     }
 

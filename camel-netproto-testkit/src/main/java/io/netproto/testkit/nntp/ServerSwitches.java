@@ -33,6 +33,16 @@ final class ServerSwitches {
         overHdrDisabled = disabled;
     }
 
+    private volatile boolean overviewSizesOmitted;
+
+    boolean overviewSizesOmitted() {
+        return overviewSizesOmitted;
+    }
+
+    void omitOverviewSizes(boolean omit) {
+        overviewSizesOmitted = omit;
+    }
+
     boolean xoverXhdrDisabled() {
         return xoverXhdrDisabled;
     }

@@ -58,6 +58,17 @@ class NntpSwitchesTest {
     }
 
     @Test
+    void omittingOverviewSizesLeavesTheBytesFieldEmpty() throws IOException {
+        try (LineClient raw = new LineClient(server)) {
+            raw.command("GROUP local.test");
+            assertThat(raw.multiLine("OVER 1", 224).get(0).split("\t", -1)[6]).isNotEmpty();
+            server.omitOverviewSizes(true);
+            assertThat(raw.multiLine("OVER 1", 224).get(0).split("\t", -1)[6]).isEmpty();
+            assertThat(raw.multiLine("XOVER 1", 224).get(0).split("\t", -1)[6]).isEmpty();
+        }
+    }
+
+    @Test
     void disablingXoverAndXhdrIsSeparate() throws IOException {
         server.disableXoverXhdr(true);
         try (LineClient raw = new LineClient(server)) {

@@ -125,8 +125,10 @@ class NntpSyntaxTest {
         // "Subject: tab\there" 17+2, "From: f" 7+2, " folded" 7+2, "Xref: host g:3" 14+2, empty line 2,
         // body: "é" (two octets in UTF-8) + 2, "." + 2
         assertThat(ArticleFormat.bytes(article)).isEqualTo(19 + 9 + 9 + 16 + 2 + 7);
-        assertThat(ArticleFormat.overview(3, article).split("\t", -1)).containsExactly("3", "tab here",
+        assertThat(ArticleFormat.overview(3, article, true).split("\t", -1)).containsExactly("3", "tab here",
                 "f folded", "", "", "", "62", "2", "Xref: host g:3");
+        assertThat(ArticleFormat.overview(3, article, false).split("\t", -1)).containsExactly("3", "tab here",
+                "f folded", "", "", "", "", "2", "Xref: host g:3");
         assertThat(ArticleFormat.field(article, "subject")).isEqualTo("tab here");
         assertThat(ArticleFormat.field(article, "Missing")).isEmpty();
         assertThat(ArticleFormat.headLines(article)).containsExactly("Subject: tab\there", "From: f", " folded",
