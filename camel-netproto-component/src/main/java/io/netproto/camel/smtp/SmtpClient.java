@@ -156,13 +156,13 @@ final class SmtpClient implements PooledSession {
      * @throws SmtpSendException when the server refused the sender, a recipient (without sendPartial) or the message
      */
     SendResult send(MimeMessage message, long size) throws MessagingException {
+        // The size is known only when maxMessageSize made the producer measure the mail; measuring it here for every
+        // server that advertises SIZE would write each mail twice (and use up attachments that can be read once).
+        // Without it, a mail over the server's SIZE is refused by the server (552), which becomes an exception too.
         long advertised = advertisedSize();
-        if (advertised > 0) {
-            long actual = size >= 0 ? size : size(message);
-            if (actual > advertised) {
-                throw new SizeLimitExceededException("The mail", actual, "SIZE (advertised by the SMTP server " + label + ")",
-                        advertised, "not sent");
-            }
+        if (advertised > 0 && size > advertised) {
+            throw new SizeLimitExceededException("The mail", size, "SIZE (advertised by the SMTP server " + label + ")",
+                    advertised, "not sent");
         }
         Address[] recipients = message.getAllRecipients();
         String messageId = message.getMessageID();

@@ -419,8 +419,10 @@ public class SmtpConfiguration extends NetConfiguration implements Cloneable {
     /**
      * Largest mail in bytes (the composed RFC 822 message with its attachments, as written to DATA) the producer
      * sends; 0 (the default) means no limit of its own. A larger mail fails with a SizeLimitExceededException before
-     * any connection is used. Independently of this option, a mail larger than the SIZE the server advertises in its
-     * EHLO reply (RFC 1870) fails the same way before MAIL FROM, instead of being sent and refused with 552.
+     * any connection is used. With the option set, a mail larger than the SIZE the server advertises in its EHLO reply
+     * (RFC 1870) also fails before MAIL FROM. Measuring writes the mail once more, so attachments must be readable
+     * twice (files and byte arrays are; a one-shot stream is not). Without the option the server refuses too large
+     * a mail itself (552).
      */
     public void setMaxMessageSize(long maxMessageSize) {
         this.maxMessageSize = maxMessageSize;

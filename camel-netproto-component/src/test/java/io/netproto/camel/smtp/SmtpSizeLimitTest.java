@@ -29,9 +29,10 @@ class SmtpSizeLimitTest extends SmtpTestSupport {
     }
 
     @Test
-    void aMailOverTheSizeTheServerAdvertisesFailsBeforeMailFrom() {
+    void withMaxMessageSizeAMailOverTheSizeTheServerAdvertisesFailsBeforeMailFrom() {
         mail.advertiseSmtpExtensions("SIZE 1000");
-        Exchange exchange = template.request(smtp("to=bob@example.org"), e -> e.getMessage().setBody(LARGE));
+        Exchange exchange = template.request(smtp("to=bob@example.org&maxMessageSize=1000000"),
+                e -> e.getMessage().setBody(LARGE));
         assertThat(exchange.getException()).isInstanceOf(SizeLimitExceededException.class)
                 .hasMessageContaining("over the limit SIZE (advertised by the SMTP server")
                 .hasMessageContaining("=1000 bytes: not sent");
@@ -41,7 +42,7 @@ class SmtpSizeLimitTest extends SmtpTestSupport {
         assertThat(mail.smtpCommands()).anyMatch(c -> c.startsWith("EHLO")).noneMatch(c -> c.startsWith("MAIL"));
         assertThat(mail.greenMail().getReceivedMessages()).isEmpty();
 
-        send(smtp("to=bob@example.org"), "short");
+        send(smtp("to=bob@example.org&maxMessageSize=1000000"), "short");
         assertThat(mail.greenMail().getReceivedMessages()).hasSize(1);
     }
 
