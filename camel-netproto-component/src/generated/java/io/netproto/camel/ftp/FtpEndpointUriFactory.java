@@ -25,7 +25,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(61);
+        Set<String> props = new HashSet<>(62);
         props.add("account");
         props.add("antExclude");
         props.add("antInclude");
@@ -65,6 +65,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("operation");
         props.add("passiveMode");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readLock");

@@ -25,7 +25,7 @@ public class NntpEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(38);
+        Set<String> props = new HashSet<>(39);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -47,6 +47,7 @@ public class NntpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("messageIdDomain");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readTimeout");

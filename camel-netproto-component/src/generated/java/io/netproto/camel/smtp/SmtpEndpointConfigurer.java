@@ -51,6 +51,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.smtp.SmtpOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replyto":
@@ -109,6 +111,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxIdleSessions": return int.class;
         case "operation": return io.netproto.camel.smtp.SmtpOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "replyto":
@@ -168,6 +172,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "replyto":

@@ -25,7 +25,7 @@ public class SmtpEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(32);
+        Set<String> props = new HashSet<>(33);
         props.add("bcc");
         props.add("cc");
         props.add("charset");
@@ -44,6 +44,7 @@ public class SmtpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxIdleSessions");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("port");
         props.add("readTimeout");
         props.add("replyTo");

@@ -14,6 +14,7 @@ import java.util.Properties;
 
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.PlainTextPasswords;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -54,8 +55,14 @@ final class Pop3Client implements AutoCloseable {
     static Pop3Client open(CamelContext camelContext, Pop3Configuration cfg, boolean secure) {
         String protocol = secure ? "pop3s" : "pop3";
         int port = cfg.effectivePort(secure ? POP3S_PORT : POP3_PORT);
-        Session session = MailSessions.create(camelContext, cfg, protocol, port,
-                secure ? MailSessions.StartTls.disabled : cfg.getStartTls());
+        String server = cfg.getHost() + ":" + port;
+        // Angus connects, upgrades and logs in in one step: a password refused over clear text requires STLS
+        boolean tlsForPassword = !secure && PlainTextPasswords.requireTls(cfg);
+        if (tlsForPassword && cfg.getStartTls() == MailSessions.StartTls.disabled) {
+            throw PlainTextPasswords.refused(cfg, "POP3", server);
+        }
+        Session session = MailSessions.create(camelContext, cfg, protocol, port, secure ? MailSessions.StartTls.disabled
+                : tlsForPassword ? MailSessions.StartTls.required : cfg.getStartTls());
         Properties props = session.getProperties();
         String prefix = "mail." + protocol + ".";
         // spool RETR to a temporary file instead of memory
@@ -71,11 +78,14 @@ final class Pop3Client implements AutoCloseable {
         // headers come with the message (RETR), never a separate TOP per message
         props.put(prefix + "disabletop", "true");
         POP3Store store = secure ? new POP3SSLStore(session, null) : new POP3Store(session, null, protocol, false);
-        Pop3Client client = new Pop3Client(cfg.getHost() + ":" + port, store);
+        Pop3Client client = new Pop3Client(server, store);
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
         } catch (MessagingException e) {
             client.close();
+            if (tlsForPassword && cfg.getStartTls() != MailSessions.StartTls.required && Pop3Failures.startTlsUnavailable(e)) {
+                throw PlainTextPasswords.refused(cfg, "POP3", server);
+            }
             throw Pop3Failures.login(client.server, cfg.getUsername(), cfg.getStartTls(), secure, e);
         }
         try {
