@@ -96,14 +96,31 @@ public final class AllServers implements AutoCloseable {
      * with the same default operation as {@link #plainUri}; extra options appended.
      */
     public String tlsUri(String protocol, String options) {
-        String credentials = "password=RAW(" + password + ")&sslContextParameters=#tls";
+        int port = switch (protocol) {
+            case "ftp" -> ftps.port();
+            case "nntp" -> nntps.port();
+            case "pop3" -> mail.pop3sPort();
+            case "imap" -> mail.imapsPort();
+            case "smtp" -> mail.smtpsPort();
+            default -> throw new IllegalArgumentException(protocol);
+        };
+        String extra = options == null || options.isEmpty() ? "" : "&" + options;
+        return secureUri(protocol, port, "sslContextParameters=#tls" + extra);
+    }
+
+    /**
+     * An endpoint URI of the protocol's secure scheme for {@code localhost:port}, logged in, with the same default
+     * operation as {@link #plainUri}, trusting only what the options say; options appended.
+     */
+    public String secureUri(String protocol, int port, String options) {
+        String address = USER + "@localhost:" + port;
+        String credentials = "password=RAW(" + password + ")";
         String uri = switch (protocol) {
-            case "ftp" -> "netftps://" + USER + "@localhost:" + ftps.port() + "/inbox?" + credentials + "&operation=dir";
-            case "nntp" -> "nntps://" + USER + "@localhost:" + nntps.port() + "/" + GROUP + "?" + credentials + "&operation=group";
-            case "pop3" -> "pop3s://" + USER + "@localhost:" + mail.pop3sPort() + "?" + credentials + "&operation=stat";
-            case "imap" -> "imaps://" + USER + "@localhost:" + mail.imapsPort() + "?" + credentials + "&operation=noop";
-            case "smtp" -> "netsmtps://" + USER + "@localhost:" + mail.smtpsPort() + "?" + credentials + "&to=" + EMAIL
-                           + "&subject=hello";
+            case "ftp" -> "netftps://" + address + "/inbox?" + credentials + "&operation=dir";
+            case "nntp" -> "nntps://" + address + "/" + GROUP + "?" + credentials + "&operation=group";
+            case "pop3" -> "pop3s://" + address + "?" + credentials + "&operation=stat";
+            case "imap" -> "imaps://" + address + "?" + credentials + "&operation=noop";
+            case "smtp" -> "netsmtps://" + address + "?" + credentials + "&to=" + EMAIL + "&subject=hello";
             default -> throw new IllegalArgumentException(protocol);
         };
         return options == null || options.isEmpty() ? uri : uri + "&" + options;
