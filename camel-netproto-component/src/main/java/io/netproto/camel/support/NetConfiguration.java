@@ -66,7 +66,11 @@ public abstract class NetConfiguration {
         return password;
     }
 
-    /** Password to log in with. Never logged, never shown in endpoint URIs. */
+    /**
+     * Password to log in with. Never logged by the component (not even at debugLevel=2) and never shown in endpoint
+     * URIs, exceptions or toString. Camel core's own DEBUG logging of endpoint creation shows a URI as written: to keep
+     * the password out of it too, set it on the component rather than in the URI.
+     */
     public void setPassword(String password) {
         this.password = password;
     }

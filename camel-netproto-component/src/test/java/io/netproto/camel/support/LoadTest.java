@@ -95,10 +95,10 @@ class LoadTest {
         template.stop();
         context.stop();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> servers.connectionCount(protocol) <= baseline);
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> servers.connectionCount(protocol) <= baseline);
         int connectionsAfter = servers.connectionCount(protocol) - baseline;
         servers.close();
-        await().atMost(Duration.ofSeconds(20)).until(() -> leakedThreads().isEmpty());
+        await().pollInSameThread().atMost(Duration.ofSeconds(20)).until(() -> leakedThreads().isEmpty());
         List<String> leaked = leakedThreads();
 
         System.out.printf("load %s: ops=%d threads=%d errors=%d connections-after=%d leaked-threads=%d seconds=%.1f%n",
