@@ -100,6 +100,43 @@ class SecretLeakTest {
         }
     }
 
+    /** Concurrent logins on one endpoint: the trace lines of parallel connections must not mix and unmask a secret. */
+    @Test
+    void concurrentLoginsKeepEveryTraceLineMasked() throws Exception {
+        try (AllServers servers = new AllServers(PASSWORD); LogCapture logs = new LogCapture().verbose(VERBOSE)) {
+            CamelContext context = new DefaultCamelContext();
+            context.start();
+            ProducerTemplate template = context.createProducerTemplate();
+            List<Thread> threads = new ArrayList<>();
+            List<Exception> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+            for (String protocol : AllServers.PROTOCOLS) {
+                String uri = servers.plainUri(protocol, "debugLevel=2");
+                for (int t = 0; t < 4; t++) {
+                    Thread thread = new Thread(() -> {
+                        for (int i = 0; i < 10; i++) {
+                            Exchange exchange = template.request(uri, e -> e.getIn().setBody("concurrent"));
+                            if (exchange.getException() != null) {
+                                failures.add(exchange.getException());
+                            }
+                        }
+                    });
+                    threads.add(thread);
+                    thread.start();
+                }
+            }
+            for (Thread thread : threads) {
+                thread.join();
+            }
+            context.stop();
+
+            assertThat(failures).isEmpty();
+            List<String> trace = logs.lines().stream().filter(l -> l.startsWith("io.netproto.camel.trace.")).toList();
+            assertThat(trace).hasSizeGreaterThan(500);
+            assertThat(trace.stream().filter(l -> SecretScan.contains(l, AllServers.USER, PASSWORD)).toList())
+                    .as("trace lines showing the password").isEmpty();
+        }
+    }
+
     private static NetConfiguration configuration(Component component) {
         if (component instanceof FtpComponent ftp) {
             return ftp.getConfiguration();
