@@ -83,6 +83,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "passivemode":
         case "passiveMode": getOrCreateConfiguration(target).setPassiveMode(property(camelContext, boolean.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": getOrCreateConfiguration(target).setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readlock":
         case "readLock": getOrCreateConfiguration(target).setReadLock(property(camelContext, io.netproto.camel.ftp.FtpReadLock.class, value)); return true;
         case "readlockcheckinterval":
@@ -163,6 +165,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "passivemode":
         case "passiveMode": return boolean.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readlock":
         case "readLock": return io.netproto.camel.ftp.FtpReadLock.class;
         case "readlockcheckinterval":
@@ -244,6 +248,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "passivemode":
         case "passiveMode": return getOrCreateConfiguration(target).isPassiveMode();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return getOrCreateConfiguration(target).getPlainTextPassword();
         case "readlock":
         case "readLock": return getOrCreateConfiguration(target).getReadLock();
         case "readlockcheckinterval":

@@ -87,6 +87,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "passivemode":
         case "passiveMode": target.getConfiguration().setPassiveMode(property(camelContext, boolean.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "readlock":
@@ -197,6 +199,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "passivemode":
         case "passiveMode": return boolean.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "readlock":
@@ -308,6 +312,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "passivemode":
         case "passiveMode": return target.getConfiguration().isPassiveMode();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "readlock":

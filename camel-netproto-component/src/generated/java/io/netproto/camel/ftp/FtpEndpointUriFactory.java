@@ -66,6 +66,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("operation");
         props.add("passiveMode");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readLock");

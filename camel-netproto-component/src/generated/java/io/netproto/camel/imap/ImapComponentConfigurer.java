@@ -66,6 +66,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "moveTo": getOrCreateConfiguration(target).setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.netproto.camel.imap.ImapOperation.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": getOrCreateConfiguration(target).setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readonly":
         case "readOnly": getOrCreateConfiguration(target).setReadOnly(property(camelContext, boolean.class, value)); return true;
         case "readtimeout":
@@ -120,6 +122,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "moveTo": return java.lang.String.class;
         case "operation": return io.netproto.camel.imap.ImapOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readonly":
         case "readOnly": return boolean.class;
         case "readtimeout":
@@ -175,6 +179,8 @@ public class ImapComponentConfigurer extends PropertyConfigurerSupport implement
         case "moveTo": return getOrCreateConfiguration(target).getMoveTo();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return getOrCreateConfiguration(target).getPlainTextPassword();
         case "readonly":
         case "readOnly": return getOrCreateConfiguration(target).isReadOnly();
         case "readtimeout":

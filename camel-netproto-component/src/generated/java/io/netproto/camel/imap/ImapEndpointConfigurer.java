@@ -70,6 +70,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "moveTo": target.getConfiguration().setMoveTo(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.imap.ImapOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "readonly":
@@ -154,6 +156,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "moveTo": return java.lang.String.class;
         case "operation": return io.netproto.camel.imap.ImapOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "readonly":
@@ -239,6 +243,8 @@ public class ImapEndpointConfigurer extends PropertyConfigurerSupport implements
         case "moveTo": return target.getConfiguration().getMoveTo();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "readonly":

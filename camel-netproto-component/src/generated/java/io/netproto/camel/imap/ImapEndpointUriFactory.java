@@ -55,6 +55,7 @@ public class ImapEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("moveTo");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readOnly");

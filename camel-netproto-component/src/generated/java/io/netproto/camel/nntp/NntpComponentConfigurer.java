@@ -55,6 +55,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "messageIdDomain": getOrCreateConfiguration(target).setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.netproto.camel.nntp.NntpOperation.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": getOrCreateConfiguration(target).setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "sslcontextparameters":
@@ -98,6 +100,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "messageIdDomain": return java.lang.String.class;
         case "operation": return io.netproto.camel.nntp.NntpOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "sslcontextparameters":
@@ -142,6 +146,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "messageIdDomain": return getOrCreateConfiguration(target).getMessageIdDomain();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return getOrCreateConfiguration(target).getPlainTextPassword();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "sslcontextparameters":

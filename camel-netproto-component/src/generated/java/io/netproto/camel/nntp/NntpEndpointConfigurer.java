@@ -59,6 +59,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "messageIdDomain": target.getConfiguration().setMessageIdDomain(property(camelContext, java.lang.String.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.nntp.NntpOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "readtimeout":
@@ -132,6 +134,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "messageIdDomain": return java.lang.String.class;
         case "operation": return io.netproto.camel.nntp.NntpOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "readtimeout":
@@ -206,6 +210,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "messageIdDomain": return target.getConfiguration().getMessageIdDomain();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "readtimeout":

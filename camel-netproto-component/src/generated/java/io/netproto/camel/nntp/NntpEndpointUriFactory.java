@@ -48,6 +48,7 @@ public class NntpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("messageIdDomain");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readTimeout");

@@ -52,6 +52,8 @@ public class Pop3ComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.netproto.camel.pop3.Pop3Operation.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": getOrCreateConfiguration(target).setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "spooldirectory":
@@ -92,6 +94,8 @@ public class Pop3ComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": return int.class;
         case "operation": return io.netproto.camel.pop3.Pop3Operation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "spooldirectory":
@@ -133,6 +137,8 @@ public class Pop3ComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return getOrCreateConfiguration(target).getPlainTextPassword();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "spooldirectory":

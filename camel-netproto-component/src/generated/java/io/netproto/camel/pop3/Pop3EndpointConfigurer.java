@@ -56,6 +56,8 @@ public class Pop3EndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.pop3.Pop3Operation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "readtimeout":
@@ -126,6 +128,8 @@ public class Pop3EndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessagesPerPoll": return int.class;
         case "operation": return io.netproto.camel.pop3.Pop3Operation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "readtimeout":
@@ -197,6 +201,8 @@ public class Pop3EndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "readtimeout":

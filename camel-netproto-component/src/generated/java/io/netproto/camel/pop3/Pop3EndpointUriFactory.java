@@ -46,6 +46,7 @@ public class Pop3EndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxMessagesPerPoll");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("pollStrategy");
         props.add("port");
         props.add("readTimeout");

@@ -63,6 +63,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessageSize": getOrCreateConfiguration(target).setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "operation": getOrCreateConfiguration(target).setOperation(property(camelContext, io.netproto.camel.smtp.SmtpOperation.class, value)); return true;
         case "password": getOrCreateConfiguration(target).setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": getOrCreateConfiguration(target).setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readtimeout":
         case "readTimeout": getOrCreateConfiguration(target).setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replyto":
@@ -126,6 +128,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessageSize": return long.class;
         case "operation": return io.netproto.camel.smtp.SmtpOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "replyto":
@@ -190,6 +194,8 @@ public class SmtpComponentConfigurer extends PropertyConfigurerSupport implement
         case "maxMessageSize": return getOrCreateConfiguration(target).getMaxMessageSize();
         case "operation": return getOrCreateConfiguration(target).getOperation();
         case "password": return getOrCreateConfiguration(target).getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return getOrCreateConfiguration(target).getPlainTextPassword();
         case "readtimeout":
         case "readTimeout": return getOrCreateConfiguration(target).getReadTimeout();
         case "replyto":

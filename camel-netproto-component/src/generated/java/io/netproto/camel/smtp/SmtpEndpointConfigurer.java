@@ -53,6 +53,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessageSize": target.getConfiguration().setMaxMessageSize(property(camelContext, long.class, value)); return true;
         case "operation": target.getConfiguration().setOperation(property(camelContext, io.netproto.camel.smtp.SmtpOperation.class, value)); return true;
         case "password": target.getConfiguration().setPassword(property(camelContext, java.lang.String.class, value)); return true;
+        case "plaintextpassword":
+        case "plainTextPassword": target.getConfiguration().setPlainTextPassword(property(camelContext, io.netproto.camel.support.PlainTextPassword.class, value)); return true;
         case "readtimeout":
         case "readTimeout": target.getConfiguration().setReadTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "replyto":
@@ -113,6 +115,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessageSize": return long.class;
         case "operation": return io.netproto.camel.smtp.SmtpOperation.class;
         case "password": return java.lang.String.class;
+        case "plaintextpassword":
+        case "plainTextPassword": return io.netproto.camel.support.PlainTextPassword.class;
         case "readtimeout":
         case "readTimeout": return long.class;
         case "replyto":
@@ -174,6 +178,8 @@ public class SmtpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "maxMessageSize": return target.getConfiguration().getMaxMessageSize();
         case "operation": return target.getConfiguration().getOperation();
         case "password": return target.getConfiguration().getPassword();
+        case "plaintextpassword":
+        case "plainTextPassword": return target.getConfiguration().getPlainTextPassword();
         case "readtimeout":
         case "readTimeout": return target.getConfiguration().getReadTimeout();
         case "replyto":

@@ -45,6 +45,7 @@ public class SmtpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("maxMessageSize");
         props.add("operation");
         props.add("password");
+        props.add("plainTextPassword");
         props.add("port");
         props.add("readTimeout");
         props.add("replyTo");

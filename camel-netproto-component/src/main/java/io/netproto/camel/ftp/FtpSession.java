@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.PlainTextPasswords;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
@@ -76,6 +77,7 @@ final class FtpSession implements PooledSession {
                 ftps.execPBSZ(0);
                 ftps.execPROT(cfg.getDataChannelProtection());
             }
+            PlainTextPasswords.check(cfg, PROTOCOL, label, secure, client.getRemoteAddress());
             String user = cfg.getUsername() != null ? cfg.getUsername() : "anonymous";
             String password = cfg.getPassword() != null ? cfg.getPassword() : (cfg.getUsername() == null ? "anonymous@" : "");
             boolean loggedIn = cfg.getAccount() != null

@@ -27,7 +27,6 @@ import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
-import org.eclipse.angus.mail.imap.IMAPSSLStore;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
@@ -75,12 +74,16 @@ final class ImapClient implements PooledSession, AutoCloseable {
         props.put("mail." + protocol + ".peek", "true");
         // bodies stream in partial fetches of this size: bounded memory, few round trips for large messages
         props.put("mail." + protocol + ".fetchsize", String.valueOf(FETCH_SIZE));
-        IMAPStore store = secure ? new IMAPSSLStore(session, null) : new IMAPStore(session, null);
-        ImapClient client = new ImapClient(cfg.getHost() + ":" + port, store);
+        String server = cfg.getHost() + ":" + port;
+        GuardedImapStore store = new GuardedImapStore(session, secure, cfg, server);
+        ImapClient client = new ImapClient(server, store);
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
         } catch (MessagingException e) {
             client.close();
+            if (store.refusal() != null) {
+                throw store.refusal();
+            }
             throw ImapFailures.login(client.server, cfg.getUsername(), secure, e);
         }
         return client;

@@ -14,6 +14,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.PlainTextPasswords;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
 import io.netproto.camel.support.TlsContexts;
@@ -139,6 +140,9 @@ final class NntpConnection {
                     throw connection.refused("STARTTLS");
                 }
                 client.upgrade(TlsContexts.create(camelContext, cfg), cfg.isVerifyHostname());
+            }
+            if (connection.user != null) {
+                PlainTextPasswords.check(cfg, PROTOCOL, label, secure || cfg.isStartTls(), client.getRemoteAddress());
             }
             int mode = client.sendCommand("MODE READER");
             if (mode == 480 && connection.user != null) {

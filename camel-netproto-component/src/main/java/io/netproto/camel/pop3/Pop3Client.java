@@ -11,9 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.function.Function;
 
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.PlainTextPasswords;
 import jakarta.mail.FetchProfile;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
@@ -50,32 +52,58 @@ final class Pop3Client implements AutoCloseable {
         this.store = store;
     }
 
-    /** Connects, upgrades to TLS as configured, logs in and opens the mailbox (STAT). */
-    static Pop3Client open(CamelContext camelContext, Pop3Configuration cfg, boolean secure) {
+    /**
+     * The Jakarta Mail session for connections with the given STARTTLS policy: finite timeouts, TLS trust, RETR
+     * spooled to a temporary file, no TOP. Reusable by many connections when the trace is off.
+     */
+    static Session session(CamelContext camelContext, Pop3Configuration cfg, boolean secure, MailSessions.StartTls startTls) {
         String protocol = secure ? "pop3s" : "pop3";
-        int port = cfg.effectivePort(secure ? POP3S_PORT : POP3_PORT);
-        Session session = MailSessions.create(camelContext, cfg, protocol, port,
-                secure ? MailSessions.StartTls.disabled : cfg.getStartTls());
+        Session session = MailSessions.create(camelContext, cfg, protocol, cfg.effectivePort(secure ? POP3S_PORT : POP3_PORT),
+                startTls);
         Properties props = session.getProperties();
         String prefix = "mail." + protocol + ".";
         // spool RETR to a temporary file instead of memory
         props.put(prefix + "filecache.enable", "true");
+        if (cfg.getSpoolDirectory() != null) {
+            props.put(prefix + "filecache.dir", cfg.getSpoolDirectory());
+        }
+        // headers come with the message (RETR), never a separate TOP per message
+        props.put(prefix + "disabletop", "true");
+        return session;
+    }
+
+    /**
+     * Connects, upgrades to TLS as configured, logs in and opens the mailbox (STAT).
+     *
+     * @param sessions the session for a STARTTLS policy (see {@link #session})
+     */
+    static Pop3Client open(Pop3Configuration cfg, boolean secure, Function<MailSessions.StartTls, Session> sessions) {
+        String protocol = secure ? "pop3s" : "pop3";
+        int port = cfg.effectivePort(secure ? POP3S_PORT : POP3_PORT);
+        String server = cfg.getHost() + ":" + port;
+        // Angus connects, upgrades and logs in in one step: a password refused over clear text requires STLS
+        boolean tlsForPassword = !secure && PlainTextPasswords.requireTls(cfg);
+        if (tlsForPassword && cfg.getStartTls() == MailSessions.StartTls.disabled) {
+            throw PlainTextPasswords.refused(cfg, "POP3", server);
+        }
         if (cfg.getSpoolDirectory() != null) {
             try {
                 java.nio.file.Files.createDirectories(java.nio.file.Path.of(cfg.getSpoolDirectory()));
             } catch (java.io.IOException e) {
                 throw new ConnectionFailedException("Cannot create the spoolDirectory " + cfg.getSpoolDirectory(), e);
             }
-            props.put(prefix + "filecache.dir", cfg.getSpoolDirectory());
         }
-        // headers come with the message (RETR), never a separate TOP per message
-        props.put(prefix + "disabletop", "true");
+        Session session = sessions.apply(secure ? MailSessions.StartTls.disabled
+                : tlsForPassword ? MailSessions.StartTls.required : cfg.getStartTls());
         POP3Store store = secure ? new POP3SSLStore(session, null) : new POP3Store(session, null, protocol, false);
-        Pop3Client client = new Pop3Client(cfg.getHost() + ":" + port, store);
+        Pop3Client client = new Pop3Client(server, store);
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
         } catch (MessagingException e) {
             client.close();
+            if (tlsForPassword && cfg.getStartTls() != MailSessions.StartTls.required && Pop3Failures.startTlsUnavailable(e)) {
+                throw PlainTextPasswords.refused(cfg, "POP3", server);
+            }
             throw Pop3Failures.login(client.server, cfg.getUsername(), cfg.getStartTls(), secure, e);
         }
         try {

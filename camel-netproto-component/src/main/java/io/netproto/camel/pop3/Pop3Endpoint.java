@@ -1,5 +1,10 @@
 package io.netproto.camel.pop3;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.netproto.camel.mail.MailSessions;
+import jakarta.mail.Session;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -26,6 +31,8 @@ public class Pop3Endpoint extends ScheduledPollEndpoint {
     @UriParam(label = "consumer,scheduler", defaultValue = "60000", javaType = "java.time.Duration")
     private long delay = DEFAULT_POLL_DELAY;
     private final boolean secure;
+    /** Mail sessions by STARTTLS policy, shared by this endpoint's connections (building one is costly). */
+    private final Map<MailSessions.StartTls, Session> sessions = new ConcurrentHashMap<>();
 
     public Pop3Endpoint(String uri, Pop3Component component, Pop3Configuration configuration, boolean secure) {
         super(uri, component);
@@ -48,7 +55,15 @@ public class Pop3Endpoint extends ScheduledPollEndpoint {
 
     /** Logs in and opens the mailbox with this endpoint's settings. */
     Pop3Client openClient() {
-        return Pop3Client.open(getCamelContext(), configuration, secure);
+        return Pop3Client.open(configuration, secure, startTls -> configuration.getDebugLevel() > 0
+                ? Pop3Client.session(getCamelContext(), configuration, secure, startTls) // a trace stream per connection
+                : sessions.computeIfAbsent(startTls, s -> Pop3Client.session(getCamelContext(), configuration, secure, s)));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        sessions.clear();
+        super.doStop();
     }
 
     @Override

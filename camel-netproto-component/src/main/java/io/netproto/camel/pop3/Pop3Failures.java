@@ -31,7 +31,7 @@ final class Pop3Failures {
         }
         if (e instanceof AuthenticationFailedException) {
             String text = serverText(e.getMessage());
-            if (text.contains("STLS")) {
+            if (startTlsUnavailable(e)) {
                 return new NetprotoException("STARTTLS is required (startTls=" + startTls + ") but the POP3 server " + server
                                              + " does not offer it or the upgrade failed (" + text
                                              + "): the login was not attempted, no credential was sent", e);
@@ -43,6 +43,11 @@ final class Pop3Failures {
                                                  + ": " + describe(e), e);
         }
         return new NetprotoException("Cannot log in to the POP3 server " + server + ": " + describe(e), e);
+    }
+
+    /** Whether a login failed because STLS was required and the server did not offer it (or the upgrade failed). */
+    static boolean startTlsUnavailable(Exception e) {
+        return e instanceof AuthenticationFailedException && serverText(e.getMessage()).contains("STLS");
     }
 
     /** A command that failed in a logged-in session. */

@@ -12,6 +12,7 @@ import java.util.Set;
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
+import io.netproto.camel.support.PlainTextPasswords;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.SizeLimitExceededException;
@@ -66,6 +67,7 @@ final class SmtpClient implements PooledSession {
         String label = cfg.getHost() + ":" + port;
         Transport transport = new Transport(session, new URLName(protocol, cfg.getHost(), port, null, null, null),
                 protocol, protocol.equals("smtps"));
+        transport.passwordCheck = () -> PlainTextPasswords.checkResolved(cfg, "SMTP", label, transport.isSSL());
         transport.setUseRset(true);
         transport.useEhlo = useEhlo;
         try {
@@ -350,6 +352,7 @@ final class SmtpClient implements PooledSession {
         private int heloCode;
         private String heloReply;
         private String lastCommand = "connect";
+        private Runnable passwordCheck = () -> { };
 
         Transport(Session session, URLName url, String protocol, boolean ssl) {
             super(session, url, protocol, ssl);
@@ -381,6 +384,13 @@ final class SmtpClient implements PooledSession {
             lastCommand = "HELO";
             super.helo(domain);
             reply("HELO");
+        }
+
+        /** Asked before each AUTH mechanism is tried: the place to refuse a password over clear text. */
+        @Override
+        protected boolean supportsAuthentication(String mechanism) {
+            passwordCheck.run();
+            return super.supportsAuthentication(mechanism);
         }
 
         @Override

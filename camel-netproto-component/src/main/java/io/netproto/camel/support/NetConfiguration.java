@@ -30,6 +30,8 @@ public abstract class NetConfiguration {
     private SSLContextParameters sslContextParameters;
     @UriParam(label = "security", defaultValue = "true")
     private boolean verifyHostname = true;
+    @UriParam(label = "security", defaultValue = "loopback")
+    private PlainTextPassword plainTextPassword = PlainTextPassword.loopback;
     @UriParam(label = "advanced", defaultValue = "0", enums = "0,1,2")
     private int debugLevel;
 
@@ -64,7 +66,11 @@ public abstract class NetConfiguration {
         return password;
     }
 
-    /** Password to log in with. Never logged, never shown in endpoint URIs. */
+    /**
+     * Password to log in with. Never logged by the component (not even at debugLevel=2) and never shown in endpoint
+     * URIs, exceptions or toString. Camel core's own DEBUG logging of endpoint creation shows a URI as written: to keep
+     * the password out of it too, set it on the component rather than in the URI.
+     */
     public void setPassword(String password) {
         this.password = password;
     }
@@ -114,6 +120,20 @@ public abstract class NetConfiguration {
         this.verifyHostname = verifyHostname;
     }
 
+    public PlainTextPassword getPlainTextPassword() {
+        return plainTextPassword;
+    }
+
+    /**
+     * Whether a password may be sent over a connection that is not encrypted by TLS (neither implicit TLS nor
+     * STARTTLS): loopback allows it only when the server address is a loopback address, the same rule as Dovecot's
+     * disable_plaintext_auth, so local test servers keep working; never refuses it everywhere; always is the explicit
+     * opt-out. A refused password fails the connection before any credential is sent.
+     */
+    public void setPlainTextPassword(PlainTextPassword plainTextPassword) {
+        this.plainTextPassword = plainTextPassword;
+    }
+
     public int getDebugLevel() {
         return debugLevel;
     }
@@ -143,6 +163,9 @@ public abstract class NetConfiguration {
         }
         if (readTimeout <= 0) {
             throw new IllegalArgumentException("Option readTimeout must be positive (a finite timeout), was " + readTimeout);
+        }
+        if (plainTextPassword == null) {
+            throw new IllegalArgumentException("Option plainTextPassword must be never, loopback or always");
         }
         if (debugLevel < 0 || debugLevel > 2) {
             throw new IllegalArgumentException("Option debugLevel must be 0, 1 or 2, was " + debugLevel);

@@ -1,0 +1,107 @@
+package io.netproto.camel.support;
+
+import io.netproto.testkit.nntp.EmbeddedNewsServer;
+import io.netproto.testkit.tls.TestTls;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The TLS defaults of every secure endpoint against the embedded servers: a self-signed certificate (the test kit's)
+ * is refused unless trusted through sslContextParameters, and a trusted certificate naming another host is refused
+ * unless verifyHostname=false. The wrong-name server is a TLS relay presenting a certificate for
+ * {@code other.invalid} in front of the plain server; netftps has the same cases against its own server in FtpsTest.
+ * STARTTLS trust for pop3 and smtp is in Pop3StartTlsTest and SmtpStartTlsTest.
+ */
+class TlsMatrixTest {
+
+    private static final String PASSWORD = "Tls-M4trix";
+    private static AllServers servers;
+
+    private CamelContext context;
+    private ProducerTemplate template;
+
+    @BeforeAll
+    static void startServers() {
+        servers = new AllServers(PASSWORD);
+    }
+
+    @AfterAll
+    static void stopServers() {
+        servers.close();
+    }
+
+    @BeforeEach
+    void startContext() {
+        context = new DefaultCamelContext();
+        context.getRegistry().bind("tls", TestTls.trustingParameters());
+        context.getRegistry().bind("other", OtherHostCertificate.trustingParameters());
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @AfterEach
+    void stopContext() {
+        context.stop();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "ftp", "nntp", "pop3", "imap", "smtp" })
+    void aSelfSignedCertificateIsRefusedUnlessTrusted(String protocol) {
+        Exchange untrusted = send(servers.tlsUri(protocol, "").replace("sslContextParameters=#tls", "readTimeout=5000"));
+        assertThat(untrusted.getException()).isInstanceOf(ConnectionFailedException.class)
+                .hasMessageContaining("sslContextParameters").hasStackTraceContaining("PKIX path building failed");
+
+        Exchange trusted = send(servers.tlsUri(protocol, ""));
+        assertThat(trusted.getException()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "nntp", "pop3", "imap", "smtp" })
+    void aCertificateForAnotherHostIsRefusedUnlessVerifyHostnameIsOff(String protocol) {
+        try (TestRelay otherHost = TestRelay.tls(OtherHostCertificate.serverContext(), "127.0.0.1", servers.plainPort(protocol))) {
+            Exchange verified = send(servers.secureUri(protocol, otherHost.port(), "sslContextParameters=#other"));
+            // Angus Mail's check of the server identity reports the mismatch as a failed certificate path
+            assertThat(verified.getException()).isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("verifyHostname")
+                    .hasStackTraceContaining(protocol.equals("nntp") ? "No subject alternative DNS name matching localhost"
+                            : "PKIX path building failed");
+            assertThat(otherHost.received()).as("clear text the server received").isEmpty();
+
+            Exchange unverified = send(servers.secureUri(protocol, otherHost.port(),
+                    "sslContextParameters=#other&verifyHostname=false"));
+            assertThat(unverified.getException()).isNull();
+            context.stop(); // pooled sessions quit before the relay closes under them
+        }
+    }
+
+    @Test
+    void nntpStartTlsRefusesAnUntrustedCertificateBeforeAuthinfo() {
+        try (EmbeddedNewsServer news = EmbeddedNewsServer.builder().group(AllServers.GROUP).user(AllServers.USER, PASSWORD)
+                .requireAuth(true).authRequiresTls(true).start()) {
+            long commandsBefore = news.commandCount();
+            Exchange untrusted = send(servers.plainUri("nntp", news.port(), PASSWORD, "startTls=true"));
+            assertThat(untrusted.getException()).isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("sslContextParameters").hasStackTraceContaining("PKIX path building failed");
+            assertThat(news.commandCount() - commandsBefore).as("only STARTTLS reached the server").isEqualTo(1);
+
+            Exchange trusted = send(servers.plainUri("nntp", news.port(), PASSWORD, "startTls=true&sslContextParameters=#tls"));
+            assertThat(trusted.getException()).isNull();
+            context.stop(); // the pooled session quits: closing the server under an open TLS connection waits for its timeout
+        }
+    }
+
+    private Exchange send(String uri) {
+        return template.request(uri, e -> e.getIn().setBody("tls matrix"));
+    }
+}
