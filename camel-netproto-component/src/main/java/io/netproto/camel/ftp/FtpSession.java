@@ -12,6 +12,7 @@ import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import org.apache.camel.CamelContext;
 import org.apache.commons.net.ftp.FTP;
@@ -66,8 +67,11 @@ final class FtpSession implements PooledSession {
         if (cfg.getDebugLevel() > 0) {
             client.addProtocolCommandListener(new CommonsNetTrace(new ProtocolTrace("ftp", cfg.getDebugLevel(), label)));
         }
+        // the control connection's replies are bounded; data connections use the default factory again
+        client.setSocketFactory(ReplyLimits.FTP.socketFactory());
         try {
             client.connect(cfg.getHost(), port);
+            client.setSocketFactory(null);
             if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
                 throw new ProtocolReplyException(PROTOCOL, "connect to " + label, client.getReplyCode(), client.getReplyString());
             }

@@ -7,6 +7,7 @@ import java.util.Properties;
 
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import jakarta.mail.Session;
 import org.apache.camel.CamelContext;
@@ -14,7 +15,8 @@ import org.apache.camel.CamelContext;
 /**
  * Builds the Jakarta Mail {@link Session} of a mail endpoint from the shared connection settings:
  * finite connect/read/write timeouts, TLS from {@code sslContextParameters} with server identity
- * checks unless turned off, and the protocol trace (credentials never logged).
+ * checks unless turned off, replies bounded by {@link ReplyLimits} on plain connections, and the protocol trace
+ * (credentials never logged).
  */
 public final class MailSessions {
 
@@ -54,6 +56,11 @@ public final class MailSessions {
             props.put(p + "ssl.socketFactory", TlsContexts.create(camelContext, cfg).getSocketFactory());
             props.put(p + "ssl.checkserveridentity", String.valueOf(cfg.isVerifyHostname()));
         }
+        if (!implicit) {
+            // replies on the plain connection are bounded (the guard steps aside once STARTTLS begins)
+            props.put(p + "socketFactory", replyLimits(protocol).socketFactory());
+            props.put(p + "socketFactory.fallback", "false");
+        }
         if (implicit) {
             props.put(p + "ssl.enable", "true");
         } else if (startTls != StartTls.disabled) {
@@ -68,6 +75,14 @@ public final class MailSessions {
             session.setDebug(true);
         }
         return session;
+    }
+
+    private static ReplyLimits replyLimits(String protocol) {
+        return switch (protocol) {
+            case "pop3" -> ReplyLimits.POP3;
+            case "imap" -> ReplyLimits.IMAP;
+            default -> ReplyLimits.SMTP;
+        };
     }
 
     /** Turns Jakarta Mail's debug output into trace lines, masked like every other trace. */

@@ -1,0 +1,86 @@
+package io.netproto.camel.support;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import javax.net.SocketFactory;
+
+/** Plain sockets whose input and output pass through one {@link ReplyGuard}. */
+final class GuardedSocketFactory extends SocketFactory {
+
+    private final ReplyLimits limits;
+
+    GuardedSocketFactory(ReplyLimits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Socket createSocket() {
+        return new GuardedSocket(limits.newGuard());
+    }
+
+    @Override
+    public Socket createSocket(String host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
+        return connected(new InetSocketAddress(host, port), new InetSocketAddress(localHost, localPort));
+    }
+
+    @Override
+    public Socket createSocket(InetAddress host, int port) throws IOException {
+        return connected(new InetSocketAddress(host, port), null);
+    }
+
+    @Override
+    public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
+        return connected(new InetSocketAddress(address, port), new InetSocketAddress(localAddress, localPort));
+    }
+
+    private Socket connected(InetSocketAddress remote, InetSocketAddress local) throws IOException {
+        Socket socket = createSocket();
+        try {
+            if (local != null) {
+                socket.bind(local);
+            }
+            socket.connect(remote);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+        return socket;
+    }
+
+    /** A plain socket handing out its streams wrapped by the guard (the same wrappers on every call). */
+    private static final class GuardedSocket extends Socket {
+        private final ReplyGuard guard;
+        private InputStream input;
+        private OutputStream output;
+
+        GuardedSocket(ReplyGuard guard) {
+            this.guard = guard;
+        }
+
+        @Override
+        public synchronized InputStream getInputStream() throws IOException {
+            if (input == null) {
+                input = guard.input(super.getInputStream());
+            }
+            return input;
+        }
+
+        @Override
+        public synchronized OutputStream getOutputStream() throws IOException {
+            if (output == null) {
+                output = guard.output(super.getOutputStream());
+            }
+            return output;
+        }
+    }
+}
