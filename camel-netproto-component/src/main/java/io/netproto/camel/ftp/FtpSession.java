@@ -9,6 +9,7 @@ import java.util.List;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
@@ -152,6 +153,12 @@ final class FtpSession implements PooledSession {
         } catch (IOException e) {
             broken = true;
             throw new ConnectionFailedException("FTP " + command + " failed on " + label + ": " + describe(e), e);
+        } catch (NetprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broken = true; // Commons Net could not parse a reply (a SYST naming no known system, ...)
+            throw new NetprotoException("The FTP server " + label + " sent a reply to " + command + " that cannot be parsed ("
+                                        + describe(e) + "): " + lastReplyText(), e);
         }
     }
 

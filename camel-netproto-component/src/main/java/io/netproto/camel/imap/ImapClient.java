@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolArguments;
 import jakarta.mail.Flags;
@@ -55,13 +56,15 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     private final String server;
     private final IMAPStore store;
+    private final Runnable closeSockets;
     private IMAPFolder folder;
     private boolean readOnly;
     private volatile boolean broken;
 
-    private ImapClient(String server, IMAPStore store) {
+    private ImapClient(String server, IMAPStore store, Runnable closeSockets) {
         this.server = server;
         this.store = store;
+        this.closeSockets = closeSockets;
     }
 
     /** Connects, upgrades to TLS as configured and logs in. */
@@ -76,10 +79,10 @@ final class ImapClient implements PooledSession, AutoCloseable {
         // bodies stream in partial fetches of this size: bounded memory, few round trips for large messages
         props.put("mail." + protocol + ".fetchsize", String.valueOf(FETCH_SIZE));
         IMAPStore store = secure ? new IMAPSSLStore(session, null) : new IMAPStore(session, null);
-        ImapClient client = new ImapClient(cfg.getHost() + ":" + port, store);
+        ImapClient client = new ImapClient(cfg.getHost() + ":" + port, store, () -> MailSessions.closeSockets(session, protocol));
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             throw ImapFailures.login(client.server, cfg.getUsername(), secure, e);
         }
@@ -95,7 +98,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
     boolean hasCapability(String capability) {
         try {
             return store.hasCapability(capability);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("CAPABILITY", e);
         }
     }
@@ -109,7 +112,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             return new ImapMailboxStatus(f.getFullName(), f.getMessageCount(), f.getNewMessageCount(),
                     f.getUnreadMessageCount(), f.getUIDValidity(), f.getUIDNext(),
                     permanent == null ? List.of() : ImapFlags.names(permanent), readOnly);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("SELECT " + mailbox, e);
         }
     }
@@ -127,7 +130,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             folder = f;
             this.readOnly = readOnly;
             return f;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail((readOnly ? "EXAMINE " : "SELECT ") + mailbox, e);
         }
     }
@@ -136,7 +139,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
     long uidValidity() {
         try {
             return selected().getUIDValidity();
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("STATUS UIDVALIDITY", e);
         }
     }
@@ -151,7 +154,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
         if (f != null && f.isOpen()) {
             try {
                 f.close(expunge && !readOnly);
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 throw fail("CLOSE", e);
             }
         }
@@ -205,7 +208,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
                 message.setPeek(true);
             }
             return message;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("UID FETCH " + uid, e);
         }
     }
@@ -314,7 +317,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             IMAPFolder target = (IMAPFolder) store.getFolder(mailbox);
             AppendUID[] uids = target.appendUIDMessages(new Message[] { message });
             return uids == null || uids.length == 0 ? null : uids[0];
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("APPEND " + mailbox, e);
         }
     }
@@ -329,7 +332,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
                 result.add(new ImapMailbox(imap.getFullName(), imap.getSeparator(), Arrays.asList(imap.getAttributes())));
             }
             return result;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("LIST \"\" " + pattern, e);
         }
     }
@@ -345,7 +348,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             if (!f.create(Folder.HOLDS_MESSAGES)) {
                 throw new ImapReplyException("CREATE " + mailbox, "NO", "the server refused to create the mailbox");
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("CREATE " + mailbox, e);
         }
     }
@@ -364,7 +367,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             if (!f.delete(false)) {
                 throw new ImapReplyException("DELETE " + mailbox, "NO", "the server refused to delete the mailbox");
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("DELETE " + mailbox, e);
         }
     }
@@ -379,7 +382,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
         ScheduledFuture<?> breaker = timer.scheduleWithFixedDelay(this::abortIdle, maxMillis, 1000, TimeUnit.MILLISECONDS);
         try {
             f.idle(true);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("IDLE", e);
         } finally {
             breaker.cancel(false);
@@ -432,6 +435,8 @@ final class ImapClient implements PooledSession, AutoCloseable {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // the connection is gone either way
+        } finally {
+            closeSockets.run();
         }
     }
 
@@ -465,14 +470,14 @@ final class ImapClient implements PooledSession, AutoCloseable {
                 }
             });
             return result;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail(command, e);
         }
     }
 
     private RuntimeException fail(String command, Exception e) {
         RuntimeException failure = ImapFailures.command(server, command, e);
-        if (failure instanceof ConnectionFailedException) {
+        if (failure instanceof ConnectionFailedException || !(e instanceof MessagingException || e instanceof NetprotoException)) {
             broken = true;
         }
         return failure;

@@ -5,6 +5,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import io.netproto.camel.support.GuardedSocketFactory;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolTrace;
 import io.netproto.camel.support.ReplyLimits;
@@ -75,6 +76,16 @@ public final class MailSessions {
             session.setDebug(true);
         }
         return session;
+    }
+
+    /**
+     * Closes every plain socket the session's connections opened and left open: Angus Mail does not close the
+     * socket of a connect or folder open that fails on a hostile reply.
+     */
+    public static void closeSockets(Session session, String protocol) {
+        if (session.getProperties().get("mail." + protocol + ".socketFactory") instanceof GuardedSocketFactory sockets) {
+            sockets.closeAll();
+        }
     }
 
     private static ReplyLimits replyLimits(String protocol) {

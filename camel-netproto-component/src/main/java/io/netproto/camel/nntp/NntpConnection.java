@@ -14,6 +14,7 @@ import javax.net.ssl.SSLSocket;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
 import io.netproto.camel.support.ReplyGuard;
@@ -211,6 +212,12 @@ final class NntpConnection {
         } catch (IOException e) {
             broken = true;
             throw new ConnectionFailedException("NNTP " + command + " failed on " + label + ": " + describe(e), e);
+        } catch (NetprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broken = true; // a reply that cannot be parsed: the session is out of step
+            throw new NetprotoException("The NNTP server " + label + " sent a reply to " + command + " that cannot be parsed ("
+                                        + describe(e) + "): " + client.getReplyString().strip(), e);
         }
     }
 

@@ -41,13 +41,15 @@ final class Pop3Client implements AutoCloseable {
 
     private final String server;
     private final POP3Store store;
+    private final Runnable closeSockets;
     private POP3Folder folder;
     private Map<Integer, String> uids;
     private boolean deletions;
 
-    private Pop3Client(String server, POP3Store store) {
+    private Pop3Client(String server, POP3Store store, Runnable closeSockets) {
         this.server = server;
         this.store = store;
+        this.closeSockets = closeSockets;
     }
 
     /** Connects, upgrades to TLS as configured, logs in and opens the mailbox (STAT). */
@@ -71,10 +73,10 @@ final class Pop3Client implements AutoCloseable {
         // headers come with the message (RETR), never a separate TOP per message
         props.put(prefix + "disabletop", "true");
         POP3Store store = secure ? new POP3SSLStore(session, null) : new POP3Store(session, null, protocol, false);
-        Pop3Client client = new Pop3Client(cfg.getHost() + ":" + port, store);
+        Pop3Client client = new Pop3Client(cfg.getHost() + ":" + port, store, () -> MailSessions.closeSockets(session, protocol));
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             throw Pop3Failures.login(client.server, cfg.getUsername(), cfg.getStartTls(), secure, e);
         }
@@ -82,7 +84,7 @@ final class Pop3Client implements AutoCloseable {
             POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             client.folder = inbox;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             throw Pop3Failures.command(client.server, "STAT", e);
         }
@@ -98,7 +100,7 @@ final class Pop3Client implements AutoCloseable {
     Pop3Status stat() {
         try {
             return new Pop3Status(folder.getMessageCount(), folder.getSize());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "STAT", e);
         }
     }
@@ -122,7 +124,7 @@ final class Pop3Client implements AutoCloseable {
                     entries.add(entry);
                 }
             }
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "LIST", e);
         }
         return entries;
@@ -156,7 +158,7 @@ final class Pop3Client implements AutoCloseable {
                         result.put(message.getMessageNumber(), uid);
                     }
                 }
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 throw Pop3Failures.command(server, "UIDL", e);
             }
             uids = Collections.unmodifiableMap(result);
@@ -171,7 +173,7 @@ final class Pop3Client implements AutoCloseable {
         }
         try {
             return folder.getUID(pop3Message(number));
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "UIDL " + number, e);
         }
     }
@@ -197,7 +199,7 @@ final class Pop3Client implements AutoCloseable {
                 throw new Pop3ReplyException("TOP " + number + " " + lines, "the server does not support TOP or refused it");
             }
             return in.readAllBytes();
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "TOP " + number + " " + lines, e);
         }
     }
@@ -212,7 +214,7 @@ final class Pop3Client implements AutoCloseable {
             // fetches and pins the whole message (headers and content) in the spool
             message.getRawInputStream().close();
             return message;
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "RETR " + number, e);
         }
     }
@@ -221,7 +223,7 @@ final class Pop3Client implements AutoCloseable {
     InputStream retrieveRaw(int number) {
         try {
             return pop3Message(number).getMimeStream();
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "RETR " + number, e);
         }
     }
@@ -240,7 +242,7 @@ final class Pop3Client implements AutoCloseable {
         try {
             pop3Message(number).setFlag(Flags.Flag.DELETED, true);
             deletions = true;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "DELE " + number, e);
         }
     }
@@ -262,7 +264,7 @@ final class Pop3Client implements AutoCloseable {
         try {
             Map<String, String> capabilities = store.capabilities();
             return capabilities == null ? Map.of() : new LinkedHashMap<>(capabilities);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "CAPA", e);
         }
     }
@@ -288,7 +290,7 @@ final class Pop3Client implements AutoCloseable {
                 throw new ConnectionFailedException("The connection to the POP3 server " + server
                                                     + " was lost before QUIT: no message was deleted", null);
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, deletions ? "DELE" : "QUIT", e);
         } finally {
             closeStore();
@@ -315,6 +317,8 @@ final class Pop3Client implements AutoCloseable {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // the connection is gone either way
+        } finally {
+            closeSockets.run();
         }
     }
 
@@ -326,7 +330,7 @@ final class Pop3Client implements AutoCloseable {
         }
         try {
             return (POP3Message) folder.getMessage(number);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "message " + number, e);
         }
     }

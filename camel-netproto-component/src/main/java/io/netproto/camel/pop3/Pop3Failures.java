@@ -42,6 +42,9 @@ final class Pop3Failures {
             return new ConnectionFailedException("Cannot connect to the POP3 server " + server + (secure ? " (TLS)" : "")
                                                  + ": " + describe(e), e);
         }
+        if (e instanceof NetprotoException netproto) {
+            return netproto;
+        }
         return new NetprotoException("Cannot log in to the POP3 server " + server + ": " + describe(e), e);
     }
 

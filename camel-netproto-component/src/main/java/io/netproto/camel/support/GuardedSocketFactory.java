@@ -6,13 +6,20 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.SocketFactory;
 
-/** Plain sockets whose input and output pass through one {@link ReplyGuard}. */
-final class GuardedSocketFactory extends SocketFactory {
+/**
+ * Plain sockets whose input and output pass through a {@link ReplyGuard} each. The factory knows the sockets it
+ * created that are still open, so the owner of a client can close them all (Angus Mail leaves a socket open when
+ * a hostile reply makes its connect or folder open fail).
+ */
+public final class GuardedSocketFactory extends SocketFactory {
 
     private final ReplyLimits limits;
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
     GuardedSocketFactory(ReplyLimits limits) {
         this.limits = limits;
@@ -20,7 +27,20 @@ final class GuardedSocketFactory extends SocketFactory {
 
     @Override
     public Socket createSocket() {
-        return new GuardedSocket(limits.newGuard());
+        GuardedSocket socket = new GuardedSocket(limits.newGuard(), open);
+        open.add(socket);
+        return socket;
+    }
+
+    /** Closes every socket of this factory still open. */
+    public void closeAll() {
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // closed anyway
+            }
+        }
     }
 
     @Override
@@ -60,11 +80,19 @@ final class GuardedSocketFactory extends SocketFactory {
     /** A plain socket handing out its streams wrapped by the guard (the same wrappers on every call). */
     private static final class GuardedSocket extends Socket {
         private final ReplyGuard guard;
+        private final Set<Socket> open;
         private InputStream input;
         private OutputStream output;
 
-        GuardedSocket(ReplyGuard guard) {
+        GuardedSocket(ReplyGuard guard, Set<Socket> open) {
             this.guard = guard;
+            this.open = open;
+        }
+
+        @Override
+        public synchronized void close() throws IOException {
+            open.remove(this);
+            super.close();
         }
 
         @Override

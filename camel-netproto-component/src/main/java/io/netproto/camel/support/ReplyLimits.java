@@ -3,8 +3,6 @@ package io.netproto.camel.support;
 import java.util.Locale;
 import java.util.Set;
 
-import javax.net.SocketFactory;
-
 /**
  * How much a server may send in answer to one command before the endpoint gives up on it: the longest reply line,
  * the most bytes and lines received since the last command, and (for IMAP) the largest literal announced. Commands
@@ -50,7 +48,7 @@ public record ReplyLimits(String protocol, int maxLineBytes, long maxReplyBytes,
     }
 
     /** Creates plain sockets whose streams are guarded; the guard steps aside once TLS is started on them. */
-    public SocketFactory socketFactory() {
+    public GuardedSocketFactory socketFactory() {
         return new GuardedSocketFactory(this);
     }
 }

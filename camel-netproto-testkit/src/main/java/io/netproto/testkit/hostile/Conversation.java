@@ -25,6 +25,7 @@ public final class Conversation {
     private final InputStream in;
     private final OutputStream out;
     private long bytesSent;
+    private volatile String lastLine = "";
 
     Conversation(Socket socket) throws IOException {
         this.socket = socket;
@@ -45,7 +46,8 @@ public final class Conversation {
             return null;
         }
         String text = line.toString(StandardCharsets.ISO_8859_1);
-        return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        lastLine = text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
+        return lastLine;
     }
 
     /** Reads and drops {@code count} bytes (an IMAP literal the client sends, for example). */
@@ -104,6 +106,11 @@ public final class Conversation {
         while (in.read() >= 0) {
             // the client may still send commands; they are never answered
         }
+    }
+
+    /** The last line read from the client (empty before the first). */
+    public String lastLine() {
+        return lastLine;
     }
 
     /** Bytes sent on this connection so far. */

@@ -6,7 +6,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,7 +24,7 @@ public final class HostileServer implements AutoCloseable {
 
     private final ServerSocket serverSocket;
     private final Thread acceptor;
-    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
+    private final Map<Socket, Conversation> open = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile Script script = Conversation::close;
     private volatile boolean closed;
@@ -76,6 +78,13 @@ public final class HostileServer implements AutoCloseable {
         return open.size();
     }
 
+    /** The connections whose script has not ended yet, each with the last line the client sent. */
+    public List<String> openConversations() {
+        List<String> lines = new ArrayList<>();
+        open.forEach((socket, conversation) -> lines.add("port " + socket.getPort() + " after '" + conversation.lastLine() + "'"));
+        return lines;
+    }
+
     private void acceptLoop() {
         while (!closed) {
             Socket socket;
@@ -85,19 +94,26 @@ public final class HostileServer implements AutoCloseable {
                 return; // closed
             }
             accepted.incrementAndGet();
-            open.add(socket);
             Script current = script;
-            Thread thread = new Thread(() -> converse(socket, current), "hostile-connection-" + socket.getPort());
+            Conversation conversation;
+            try {
+                socket.setTcpNoDelay(true);
+                socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
+                conversation = new Conversation(socket);
+            } catch (IOException e) {
+                closeQuietly(socket);
+                continue;
+            }
+            open.put(socket, conversation);
+            Thread thread = new Thread(() -> converse(socket, conversation, current), "hostile-connection-" + socket.getPort());
             thread.setDaemon(true);
             thread.start();
         }
     }
 
-    private void converse(Socket socket, Script current) {
+    private void converse(Socket socket, Conversation conversation, Script current) {
         try (socket) {
-            socket.setTcpNoDelay(true);
-            socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-            current.run(new Conversation(socket));
+            current.run(conversation);
         } catch (IOException e) {
             // the client went away or gave up: that is how most hostile conversations end
         } finally {
@@ -114,12 +130,14 @@ public final class HostileServer implements AutoCloseable {
         } catch (IOException e) {
             // nothing left to release
         }
-        for (Socket socket : open) {
-            try {
-                socket.close();
-            } catch (IOException e) {
-                // already gone
-            }
+        open.keySet().forEach(HostileServer::closeQuietly);
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // already gone
         }
     }
 }

@@ -8,14 +8,14 @@ import java.util.Random;
 /**
  * Generates {@link FuzzCase}s for one protocol from its {@link ReplyGrammar}, reproducibly from a seed: which reply
  * of the conversation goes wrong, how (the {@link HostileKind}, weighted towards the cheap kinds), and the details.
- * After a hostile reply the server closes the connection, goes on answering correctly (wrong codes, refusals,
- * unsolicited replies, some garbage) or stalls.
+ * After a hostile reply the server closes the connection, goes on answering correctly (refusals, unsolicited
+ * replies, a quarter of the wrong codes) or stalls.
  */
 public final class ReplyFuzzer {
 
     private static final Map<HostileKind, Integer> WEIGHTS = new EnumMap<>(Map.of(HostileKind.GARBAGE, 180,
             HostileKind.WRONG_CODE, 240, HostileKind.REFUSAL, 160, HostileKind.TRUNCATED, 150, HostileKind.CLOSE, 100,
-            HostileKind.UNSOLICITED, 120, HostileKind.OVERLONG_LINE, 6, HostileKind.ENDLESS, 6, HostileKind.HUGE, 12,
+            HostileKind.UNSOLICITED, 120, HostileKind.OVERLONG_LINE, 4, HostileKind.ENDLESS, 3, HostileKind.HUGE, 12,
             HostileKind.STALL, 3));
     private static final int TOTAL_WEIGHT = WEIGHTS.values().stream().mapToInt(Integer::intValue).sum();
 
@@ -114,7 +114,8 @@ public final class ReplyFuzzer {
             }
             default -> {
                 grammar.hostile(kind, random, command).sendTo(c);
-                return kind == HostileKind.WRONG_CODE || kind == HostileKind.REFUSAL || kind == HostileKind.UNSOLICITED;
+                return kind == HostileKind.WRONG_CODE ? random.nextInt(4) == 0
+                        : kind == HostileKind.REFUSAL || kind == HostileKind.UNSOLICITED;
             }
         }
     }
