@@ -137,8 +137,9 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     /** The selected mailbox's UIDVALIDITY. */
     long uidValidity() {
+        IMAPFolder f = selected();
         try {
-            return selected().getUIDValidity();
+            return f.getUIDValidity();
         } catch (MessagingException | RuntimeException e) {
             throw fail("STATUS UIDVALIDITY", e);
         }
@@ -202,8 +203,9 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     /** The message with this UID in the selected mailbox (its body fetched with PEEK when read), or null. */
     IMAPMessage message(long uid) {
+        IMAPFolder f = selected();
         try {
-            IMAPMessage message = (IMAPMessage) selected().getMessageByUID(uid);
+            IMAPMessage message = (IMAPMessage) f.getMessageByUID(uid);
             if (message != null) {
                 message.setPeek(true);
             }
@@ -458,9 +460,10 @@ final class ImapClient implements PooledSession, AutoCloseable {
     }
 
     private <T> T run(String command, Command<T> work) {
+        IMAPFolder f = selected();
         try {
             @SuppressWarnings("unchecked")
-            T result = (T) selected().doCommand(p -> {
+            T result = (T) f.doCommand(p -> {
                 try {
                     return work.run(p);
                 } catch (org.eclipse.angus.mail.iap.ProtocolException | RuntimeException e) {

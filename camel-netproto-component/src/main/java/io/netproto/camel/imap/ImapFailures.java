@@ -51,6 +51,9 @@ final class ImapFailures {
         if (e instanceof NetprotoException netproto) {
             return netproto;
         }
+        if (e instanceof IllegalArgumentException invalid && !(e instanceof NumberFormatException)) {
+            return invalid; // an argument the endpoint refused before anything was sent
+        }
         if (e instanceof FolderClosedException || e instanceof StoreClosedException || find(e, ConnectionException.class) != null
                 || find(e, IOException.class) != null) {
             return new ConnectionFailedException("Connection to the IMAP server " + server + " lost during " + command + ": "

@@ -53,6 +53,9 @@ final class Pop3Failures {
         if (e instanceof NetprotoException netproto) {
             return netproto;
         }
+        if (e instanceof IllegalArgumentException invalid && !(e instanceof NumberFormatException)) {
+            return invalid; // an argument the endpoint refused before anything was sent
+        }
         SSLException tls = find(e, SSLException.class);
         if (tls != null) {
             return tlsFailure(server, tls);

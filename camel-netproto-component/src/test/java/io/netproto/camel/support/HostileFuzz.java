@@ -51,7 +51,7 @@ public final class HostileFuzz {
     }
 
     /** The outcome counts of a run. */
-    public record Tally(int cases, int exceptions, int ok, int hangs, Map<String, Integer> exceptionTypes) {
+    public record Tally(int cases, int exceptions, int ok, int hangs, int limitTrips, Map<String, Integer> exceptionTypes) {
     }
 
     private HostileFuzz() {
@@ -78,6 +78,7 @@ public final class HostileFuzz {
         long heapBefore = usedHeapAfterGc();
         int exceptions = 0;
         int ok = 0;
+        int limitTrips = 0;
         List<String> hangs = new ArrayList<>();
         List<String> unclear = new ArrayList<>();
         Map<String, Integer> types = new TreeMap<>();
@@ -104,20 +105,22 @@ public final class HostileFuzz {
                 ok++;
             } else if (isClear(failure)) {
                 exceptions++;
+                limitTrips += tripsALimit(failure) ? 1 : 0;
                 types.merge(unwrap(failure).getClass().getSimpleName(), 1, Integer::sum);
             } else if (unclear.size() < 5) {
                 unclear.add(fuzzCase + ": " + describe(failure));
             }
         }
         long retained = usedHeapAfterGc() - heapBefore;
-        System.out.printf(Locale.ROOT, "fuzz %s: cases=%d seed=%d exceptions=%d ok=%d hangs=%d unclear=%d retainedHeapMiB=%d types=%s millisByKind=%s%n",
-                protocol, cases, seed, exceptions, ok, hangs.size(), cases - exceptions - ok - hangs.size(), retained >> 20, types, millisByKind);
+        System.out.printf(Locale.ROOT, "fuzz %s: cases=%d seed=%d exceptions=%d ok=%d hangs=%d unclear=%d limitTrips=%d retainedHeapMiB=%d types=%s millisByKind=%s%n",
+                protocol, cases, seed, exceptions, ok, hangs.size(), cases - exceptions - ok - hangs.size(), limitTrips, retained >> 20, types, millisByKind);
         assertThat(hangs).as("cases that did not end within " + HANG_BOUND).isEmpty();
         assertThat(unclear).as("cases that ended with an exception outside the NetprotoException family").isEmpty();
         assertThat(leaks).as("cases after which the client left the connection open").isEmpty();
         assertThat(exceptions + ok).isEqualTo(cases);
         assertThat(retained).as("heap retained after the run").isLessThan(RETAINED_HEAP_BOUND);
-        return new Tally(cases, exceptions, ok, hangs.size(), types);
+        assertThat(limitTrips).as("over-long and endless replies stopped by the reply limits").isPositive();
+        return new Tally(cases, exceptions, ok, hangs.size(), limitTrips, types);
     }
 
     /** Whether the server saw the case's connections closed within a few seconds (the client closes them after any outcome). */
@@ -138,6 +141,15 @@ public final class HostileFuzz {
         } catch (Exception | OutOfMemoryError e) {
             return e;
         }
+    }
+
+    private static boolean tripsALimit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ReplyLimitExceededException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A NetprotoException (possibly wrapped by Camel) with a message. */
