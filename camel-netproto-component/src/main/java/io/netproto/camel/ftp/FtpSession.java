@@ -9,10 +9,12 @@ import java.util.List;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PlainTextPasswords;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import org.apache.camel.CamelContext;
 import org.apache.commons.net.ftp.FTP;
@@ -67,8 +69,11 @@ final class FtpSession implements PooledSession {
         if (cfg.getDebugLevel() > 0) {
             client.addProtocolCommandListener(new CommonsNetTrace(new ProtocolTrace("ftp", cfg.getDebugLevel(), label)));
         }
+        // the control connection's replies are bounded; data connections use the default factory again
+        client.setSocketFactory(ReplyLimits.FTP.socketFactory());
         try {
             client.connect(cfg.getHost(), port);
+            client.setSocketFactory(null);
             if (!FTPReply.isPositiveCompletion(client.getReplyCode())) {
                 throw new ProtocolReplyException(PROTOCOL, "connect to " + label, client.getReplyCode(), client.getReplyString());
             }
@@ -150,6 +155,12 @@ final class FtpSession implements PooledSession {
         } catch (IOException e) {
             broken = true;
             throw new ConnectionFailedException("FTP " + command + " failed on " + label + ": " + describe(e), e);
+        } catch (NetprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broken = true; // Commons Net could not parse a reply (a SYST naming no known system, ...)
+            throw new NetprotoException("The FTP server " + label + " sent a reply to " + command + " that cannot be parsed ("
+                                        + describe(e) + "): " + lastReplyText(), e);
         }
     }
 

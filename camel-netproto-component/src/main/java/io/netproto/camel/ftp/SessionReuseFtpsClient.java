@@ -1,9 +1,13 @@
 package io.netproto.camel.ftp;
 
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -15,6 +19,8 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
+import io.netproto.camel.support.ReplyGuard;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import org.apache.commons.net.ftp.FTPSClient;
 
@@ -66,6 +72,15 @@ final class SessionReuseFtpsClient extends FTPSClient {
             setSocketFactory(null);
             setServerSocketFactory(null);
         }
+    }
+
+    /** After connecting (and the TLS handshake) the control replies are bounded by {@link ReplyLimits#FTP}. */
+    @Override
+    protected void _connectAction_() throws IOException {
+        super._connectAction_();
+        ReplyGuard guard = ReplyLimits.FTP.newGuard();
+        _controlInput_ = new BufferedReader(new InputStreamReader(guard.input(_socket_.getInputStream()), getControlEncoding()));
+        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(guard.output(_socket_.getOutputStream()), getControlEncoding()));
     }
 
     @Override

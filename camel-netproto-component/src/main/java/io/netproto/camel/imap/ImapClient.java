@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 
 import io.netproto.camel.mail.MailSessions;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PooledSession;
 import io.netproto.camel.support.ProtocolArguments;
 import jakarta.mail.Flags;
@@ -54,13 +55,15 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     private final String server;
     private final IMAPStore store;
+    private final Runnable closeSockets;
     private IMAPFolder folder;
     private boolean readOnly;
     private volatile boolean broken;
 
-    private ImapClient(String server, IMAPStore store) {
+    private ImapClient(String server, IMAPStore store, Runnable closeSockets) {
         this.server = server;
         this.store = store;
+        this.closeSockets = closeSockets;
     }
 
     /** Connects, upgrades to TLS as configured and logs in. */
@@ -76,10 +79,10 @@ final class ImapClient implements PooledSession, AutoCloseable {
         props.put("mail." + protocol + ".fetchsize", String.valueOf(FETCH_SIZE));
         String server = cfg.getHost() + ":" + port;
         GuardedImapStore store = new GuardedImapStore(session, secure, cfg, server);
-        ImapClient client = new ImapClient(server, store);
+        ImapClient client = new ImapClient(server, store, () -> MailSessions.closeSockets(session, protocol));
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             if (store.refusal() != null) {
                 throw store.refusal();
@@ -98,7 +101,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
     boolean hasCapability(String capability) {
         try {
             return store.hasCapability(capability);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("CAPABILITY", e);
         }
     }
@@ -112,7 +115,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             return new ImapMailboxStatus(f.getFullName(), f.getMessageCount(), f.getNewMessageCount(),
                     f.getUnreadMessageCount(), f.getUIDValidity(), f.getUIDNext(),
                     permanent == null ? List.of() : ImapFlags.names(permanent), readOnly);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("SELECT " + mailbox, e);
         }
     }
@@ -130,16 +133,17 @@ final class ImapClient implements PooledSession, AutoCloseable {
             folder = f;
             this.readOnly = readOnly;
             return f;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail((readOnly ? "EXAMINE " : "SELECT ") + mailbox, e);
         }
     }
 
     /** The selected mailbox's UIDVALIDITY. */
     long uidValidity() {
+        IMAPFolder f = selected();
         try {
-            return selected().getUIDValidity();
-        } catch (MessagingException e) {
+            return f.getUIDValidity();
+        } catch (MessagingException | RuntimeException e) {
             throw fail("STATUS UIDVALIDITY", e);
         }
     }
@@ -154,7 +158,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
         if (f != null && f.isOpen()) {
             try {
                 f.close(expunge && !readOnly);
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 throw fail("CLOSE", e);
             }
         }
@@ -202,13 +206,14 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     /** The message with this UID in the selected mailbox (its body fetched with PEEK when read), or null. */
     IMAPMessage message(long uid) {
+        IMAPFolder f = selected();
         try {
-            IMAPMessage message = (IMAPMessage) selected().getMessageByUID(uid);
+            IMAPMessage message = (IMAPMessage) f.getMessageByUID(uid);
             if (message != null) {
                 message.setPeek(true);
             }
             return message;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("UID FETCH " + uid, e);
         }
     }
@@ -317,7 +322,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             IMAPFolder target = (IMAPFolder) store.getFolder(mailbox);
             AppendUID[] uids = target.appendUIDMessages(new Message[] { message });
             return uids == null || uids.length == 0 ? null : uids[0];
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("APPEND " + mailbox, e);
         }
     }
@@ -332,7 +337,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
                 result.add(new ImapMailbox(imap.getFullName(), imap.getSeparator(), Arrays.asList(imap.getAttributes())));
             }
             return result;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("LIST \"\" " + pattern, e);
         }
     }
@@ -348,7 +353,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             if (!f.create(Folder.HOLDS_MESSAGES)) {
                 throw new ImapReplyException("CREATE " + mailbox, "NO", "the server refused to create the mailbox");
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("CREATE " + mailbox, e);
         }
     }
@@ -367,7 +372,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
             if (!f.delete(false)) {
                 throw new ImapReplyException("DELETE " + mailbox, "NO", "the server refused to delete the mailbox");
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("DELETE " + mailbox, e);
         }
     }
@@ -382,7 +387,7 @@ final class ImapClient implements PooledSession, AutoCloseable {
         ScheduledFuture<?> breaker = timer.scheduleWithFixedDelay(this::abortIdle, maxMillis, 1000, TimeUnit.MILLISECONDS);
         try {
             f.idle(true);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail("IDLE", e);
         } finally {
             breaker.cancel(false);
@@ -435,6 +440,8 @@ final class ImapClient implements PooledSession, AutoCloseable {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // the connection is gone either way
+        } finally {
+            closeSockets.run();
         }
     }
 
@@ -456,9 +463,10 @@ final class ImapClient implements PooledSession, AutoCloseable {
     }
 
     private <T> T run(String command, Command<T> work) {
+        IMAPFolder f = selected();
         try {
             @SuppressWarnings("unchecked")
-            T result = (T) selected().doCommand(p -> {
+            T result = (T) f.doCommand(p -> {
                 try {
                     return work.run(p);
                 } catch (org.eclipse.angus.mail.iap.ProtocolException | RuntimeException e) {
@@ -468,14 +476,14 @@ final class ImapClient implements PooledSession, AutoCloseable {
                 }
             });
             return result;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw fail(command, e);
         }
     }
 
     private RuntimeException fail(String command, Exception e) {
         RuntimeException failure = ImapFailures.command(server, command, e);
-        if (failure instanceof ConnectionFailedException) {
+        if (failure instanceof ConnectionFailedException || !(e instanceof MessagingException || e instanceof NetprotoException)) {
             broken = true;
         }
         return failure;

@@ -37,6 +37,12 @@ final class ImapFailures {
             return new ConnectionFailedException("Cannot connect to the IMAP server " + server + (secure ? " (TLS)" : "")
                                                  + ": " + e.getMessage(), e);
         }
+        if (e instanceof NetprotoException netproto) {
+            return netproto;
+        }
+        if (e instanceof RuntimeException) {
+            return unparseable(server, "login", e);
+        }
         return new NetprotoException("Cannot log in to the IMAP server " + server + ": " + e.getMessage(), e);
     }
 
@@ -44,6 +50,9 @@ final class ImapFailures {
     static RuntimeException command(String server, String command, Exception e) {
         if (e instanceof NetprotoException netproto) {
             return netproto;
+        }
+        if (e instanceof IllegalArgumentException invalid && !(e instanceof NumberFormatException)) {
+            return invalid; // an argument the endpoint refused before anything was sent
         }
         if (e instanceof FolderClosedException || e instanceof StoreClosedException || find(e, ConnectionException.class) != null
                 || find(e, IOException.class) != null) {
@@ -58,7 +67,16 @@ final class ImapFailures {
         if (no != null) {
             return new ImapReplyException(command, "NO", text(no));
         }
+        if (e instanceof RuntimeException) {
+            return unparseable(server, command, e);
+        }
         return new NetprotoException("IMAP " + command + " failed on " + server + ": " + e.getMessage(), e);
+    }
+
+    /** Angus Mail failed on a reply it could not parse (a malformed or hostile server): the session is unusable. */
+    private static NetprotoException unparseable(String server, String command, Exception e) {
+        return new NetprotoException("The IMAP server " + server + " sent a reply that cannot be parsed during " + command + " ("
+                                     + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
     }
 
     private static String text(ProtocolException e) {

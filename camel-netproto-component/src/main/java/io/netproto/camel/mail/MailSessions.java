@@ -5,8 +5,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import io.netproto.camel.support.GuardedSocketFactory;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import jakarta.mail.Session;
 import org.apache.camel.CamelContext;
@@ -14,7 +16,8 @@ import org.apache.camel.CamelContext;
 /**
  * Builds the Jakarta Mail {@link Session} of a mail endpoint from the shared connection settings:
  * finite connect/read/write timeouts, TLS from {@code sslContextParameters} with server identity
- * checks unless turned off, and the protocol trace (credentials never logged).
+ * checks unless turned off, replies bounded by {@link ReplyLimits} on plain connections, and the protocol trace
+ * (credentials never logged).
  */
 public final class MailSessions {
 
@@ -54,6 +57,11 @@ public final class MailSessions {
             props.put(p + "ssl.socketFactory", TlsContexts.create(camelContext, cfg).getSocketFactory());
             props.put(p + "ssl.checkserveridentity", String.valueOf(cfg.isVerifyHostname()));
         }
+        if (!implicit) {
+            // replies on the plain connection are bounded (the guard steps aside once STARTTLS begins)
+            props.put(p + "socketFactory", replyLimits(protocol).socketFactory());
+            props.put(p + "socketFactory.fallback", "false");
+        }
         if (implicit) {
             props.put(p + "ssl.enable", "true");
         } else if (startTls != StartTls.disabled) {
@@ -68,6 +76,29 @@ public final class MailSessions {
             session.setDebug(true);
         }
         return session;
+    }
+
+    /**
+     * Closes every plain socket the session's connections opened and left open: Angus Mail does not close the
+     * socket of a connect or folder open that fails on a hostile reply.
+     */
+    public static void closeSockets(Session session, String protocol) {
+        closeSockets(session, protocol, null);
+    }
+
+    /** As {@link #closeSockets(Session, String)}, only the sockets the given thread opened (for shared sessions). */
+    public static void closeSockets(Session session, String protocol, Thread owner) {
+        if (session.getProperties().get("mail." + protocol + ".socketFactory") instanceof GuardedSocketFactory sockets) {
+            sockets.closeOpenedBy(owner);
+        }
+    }
+
+    private static ReplyLimits replyLimits(String protocol) {
+        return switch (protocol) {
+            case "pop3" -> ReplyLimits.POP3;
+            case "imap" -> ReplyLimits.IMAP;
+            default -> ReplyLimits.SMTP;
+        };
     }
 
     /** Turns Jakarta Mail's debug output into trace lines, masked like every other trace. */

@@ -14,9 +14,12 @@ import javax.net.ssl.SSLSocket;
 
 import io.netproto.camel.support.CommonsNetTrace;
 import io.netproto.camel.support.ConnectionFailedException;
+import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.PlainTextPasswords;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.camel.support.ProtocolTrace;
+import io.netproto.camel.support.ReplyGuard;
+import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import org.apache.camel.CamelContext;
 import org.apache.commons.net.io.CRLFLineReader;
@@ -84,8 +87,14 @@ final class NntpConnection {
             tls.setUseClientMode(true);
             tls.startHandshake();
             _socket_ = tls;
-            _input_ = tls.getInputStream();
-            _output_ = tls.getOutputStream();
+            guardStreams();
+        }
+
+        /** Replies on the TLS socket bounded by {@link ReplyLimits#NNTP} (a plain socket is guarded by its factory). */
+        void guardStreams() throws IOException {
+            ReplyGuard guard = ReplyLimits.NNTP.newGuard();
+            _input_ = guard.input(_socket_.getInputStream());
+            _output_ = guard.output(_socket_.getOutputStream());
             _reader_ = new CRLFLineReader(new InputStreamReader(_input_, StandardCharsets.ISO_8859_1));
             _writer_ = new BufferedWriter(new OutputStreamWriter(_output_, StandardCharsets.ISO_8859_1));
         }
@@ -122,6 +131,8 @@ final class NntpConnection {
         client.setDefaultTimeout(Math.toIntExact(cfg.getReadTimeout()));
         if (secure) {
             client.setSocketFactory(new NntpTlsSocketFactory(TlsContexts.create(camelContext, cfg), cfg.isVerifyHostname()));
+        } else {
+            client.setSocketFactory(ReplyLimits.NNTP.socketFactory());
         }
         if (cfg.getDebugLevel() > 0) {
             client.addProtocolCommandListener(new CommonsNetTrace(new ProtocolTrace("nntp", cfg.getDebugLevel(), label)));
@@ -135,6 +146,9 @@ final class NntpConnection {
                         isTransient(greeting));
             }
             client.setSoTimeout(Math.toIntExact(cfg.getReadTimeout()));
+            if (secure) {
+                client.guardStreams();
+            }
             if (!secure && cfg.isStartTls()) {
                 if (client.sendCommand("STARTTLS") != 382) {
                     throw connection.refused("STARTTLS");
@@ -203,6 +217,12 @@ final class NntpConnection {
         } catch (IOException e) {
             broken = true;
             throw new ConnectionFailedException("NNTP " + command + " failed on " + label + ": " + describe(e), e);
+        } catch (NetprotoException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            broken = true; // a reply that cannot be parsed: the session is out of step
+            throw new NetprotoException("The NNTP server " + label + " sent a reply to " + command + " that cannot be parsed ("
+                                        + describe(e) + "): " + client.getReplyString().strip(), e);
         }
     }
 

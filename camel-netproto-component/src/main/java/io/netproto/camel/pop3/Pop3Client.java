@@ -43,13 +43,15 @@ final class Pop3Client implements AutoCloseable {
 
     private final String server;
     private final POP3Store store;
+    private final Runnable closeSockets;
     private POP3Folder folder;
     private Map<Integer, String> uids;
     private boolean deletions;
 
-    private Pop3Client(String server, POP3Store store) {
+    private Pop3Client(String server, POP3Store store, Runnable closeSockets) {
         this.server = server;
         this.store = store;
+        this.closeSockets = closeSockets;
     }
 
     /**
@@ -96,10 +98,11 @@ final class Pop3Client implements AutoCloseable {
         Session session = sessions.apply(secure ? MailSessions.StartTls.disabled
                 : tlsForPassword ? MailSessions.StartTls.required : cfg.getStartTls());
         POP3Store store = secure ? new POP3SSLStore(session, null) : new POP3Store(session, null, protocol, false);
-        Pop3Client client = new Pop3Client(server, store);
+        Thread owner = Thread.currentThread();
+        Pop3Client client = new Pop3Client(server, store, () -> MailSessions.closeSockets(session, protocol, owner));
         try {
             store.connect(cfg.getHost(), port, cfg.getUsername(), cfg.getPassword());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             if (tlsForPassword && cfg.getStartTls() != MailSessions.StartTls.required && Pop3Failures.startTlsUnavailable(e)) {
                 throw PlainTextPasswords.refused(cfg, "POP3", server);
@@ -110,7 +113,7 @@ final class Pop3Client implements AutoCloseable {
             POP3Folder inbox = (POP3Folder) store.getFolder("INBOX");
             inbox.open(Folder.READ_WRITE);
             client.folder = inbox;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             client.close();
             throw Pop3Failures.command(client.server, "STAT", e);
         }
@@ -126,7 +129,7 @@ final class Pop3Client implements AutoCloseable {
     Pop3Status stat() {
         try {
             return new Pop3Status(folder.getMessageCount(), folder.getSize());
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "STAT", e);
         }
     }
@@ -150,7 +153,7 @@ final class Pop3Client implements AutoCloseable {
                     entries.add(entry);
                 }
             }
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "LIST", e);
         }
         return entries;
@@ -184,7 +187,7 @@ final class Pop3Client implements AutoCloseable {
                         result.put(message.getMessageNumber(), uid);
                     }
                 }
-            } catch (MessagingException e) {
+            } catch (MessagingException | RuntimeException e) {
                 throw Pop3Failures.command(server, "UIDL", e);
             }
             uids = Collections.unmodifiableMap(result);
@@ -199,7 +202,7 @@ final class Pop3Client implements AutoCloseable {
         }
         try {
             return folder.getUID(pop3Message(number));
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "UIDL " + number, e);
         }
     }
@@ -225,7 +228,7 @@ final class Pop3Client implements AutoCloseable {
                 throw new Pop3ReplyException("TOP " + number + " " + lines, "the server does not support TOP or refused it");
             }
             return in.readAllBytes();
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "TOP " + number + " " + lines, e);
         }
     }
@@ -240,7 +243,7 @@ final class Pop3Client implements AutoCloseable {
             // fetches and pins the whole message (headers and content) in the spool
             message.getRawInputStream().close();
             return message;
-        } catch (MessagingException | IOException e) {
+        } catch (MessagingException | IOException | RuntimeException e) {
             throw Pop3Failures.command(server, "RETR " + number, e);
         }
     }
@@ -249,7 +252,7 @@ final class Pop3Client implements AutoCloseable {
     InputStream retrieveRaw(int number) {
         try {
             return pop3Message(number).getMimeStream();
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "RETR " + number, e);
         }
     }
@@ -268,7 +271,7 @@ final class Pop3Client implements AutoCloseable {
         try {
             pop3Message(number).setFlag(Flags.Flag.DELETED, true);
             deletions = true;
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "DELE " + number, e);
         }
     }
@@ -290,7 +293,7 @@ final class Pop3Client implements AutoCloseable {
         try {
             Map<String, String> capabilities = store.capabilities();
             return capabilities == null ? Map.of() : new LinkedHashMap<>(capabilities);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "CAPA", e);
         }
     }
@@ -316,7 +319,7 @@ final class Pop3Client implements AutoCloseable {
                 throw new ConnectionFailedException("The connection to the POP3 server " + server
                                                     + " was lost before QUIT: no message was deleted", null);
             }
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, deletions ? "DELE" : "QUIT", e);
         } finally {
             closeStore();
@@ -343,6 +346,8 @@ final class Pop3Client implements AutoCloseable {
             store.close();
         } catch (MessagingException | RuntimeException e) {
             // the connection is gone either way
+        } finally {
+            closeSockets.run();
         }
     }
 
@@ -354,7 +359,7 @@ final class Pop3Client implements AutoCloseable {
         }
         try {
             return (POP3Message) folder.getMessage(number);
-        } catch (MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
             throw Pop3Failures.command(server, "message " + number, e);
         }
     }

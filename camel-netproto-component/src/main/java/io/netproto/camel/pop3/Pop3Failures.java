@@ -42,6 +42,9 @@ final class Pop3Failures {
             return new ConnectionFailedException("Cannot connect to the POP3 server " + server + (secure ? " (TLS)" : "")
                                                  + ": " + describe(e), e);
         }
+        if (e instanceof NetprotoException netproto) {
+            return netproto;
+        }
         return new NetprotoException("Cannot log in to the POP3 server " + server + ": " + describe(e), e);
     }
 
@@ -54,6 +57,9 @@ final class Pop3Failures {
     static RuntimeException command(String server, String command, Exception e) {
         if (e instanceof NetprotoException netproto) {
             return netproto;
+        }
+        if (e instanceof IllegalArgumentException invalid && !(e instanceof NumberFormatException)) {
+            return invalid; // an argument the endpoint refused before anything was sent
         }
         SSLException tls = find(e, SSLException.class);
         if (tls != null) {

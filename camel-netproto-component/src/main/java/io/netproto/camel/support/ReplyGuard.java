@@ -1,0 +1,183 @@
+package io.netproto.camel.support;
+
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Watches one connection: the commands the client writes and the bytes the server sends back, and fails a read as
+ * soon as the reply to a command exceeds the {@link ReplyLimits}. Once the client starts TLS on the connection (a
+ * TLS record where a command would start), the guard steps aside: the bytes are no longer the protocol's.
+ */
+public final class ReplyGuard {
+
+    private static final int TLS_HANDSHAKE_RECORD = 0x16;
+    private static final int COMMAND_PREFIX = 64;
+    private static final int LINE_TAIL = 24;
+
+    private final ReplyLimits limits;
+    private volatile boolean passThrough;
+    private String failure;
+    private boolean content;
+    private long replyBytes;
+    private int replyLines;
+    private int lineBytes;
+    private long literalRemaining;
+    private final byte[] tail = new byte[LINE_TAIL];
+    private int tailLength;
+    private final byte[] command = new byte[COMMAND_PREFIX];
+    private int commandLength;
+    private boolean atCommandStart = true;
+
+    ReplyGuard(ReplyLimits limits) {
+        this.limits = limits;
+    }
+
+    /** The server's side of the connection, checked byte by byte. */
+    public InputStream input(InputStream in) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0 && !passThrough) {
+                    received(new byte[] { (byte) b }, 0, 1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                int n = super.read(buffer, offset, length);
+                if (n > 0 && !passThrough) {
+                    received(buffer, offset, n);
+                }
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                return read() < 0 ? 0 : 1;
+            }
+        };
+    }
+
+    /** The client's side of the connection: each command line starts a new reply budget. */
+    public OutputStream output(OutputStream out) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                if (!passThrough) {
+                    sent(b);
+                }
+                out.write(b);
+            }
+
+            @Override
+            public void write(byte[] buffer, int offset, int length) throws IOException {
+                if (!passThrough) {
+                    for (int i = 0; i < length && !passThrough; i++) {
+                        sent(buffer[offset + i] & 0xff);
+                    }
+                }
+                out.write(buffer, offset, length);
+            }
+        };
+    }
+
+    private synchronized void sent(int b) {
+        if (atCommandStart && b == TLS_HANDSHAKE_RECORD) {
+            passThrough = true;
+            return;
+        }
+        atCommandStart = false;
+        if (b == '\n') {
+            commandWritten(new String(command, 0, commandLength, StandardCharsets.ISO_8859_1).strip());
+            commandLength = 0;
+            atCommandStart = true;
+        } else if (commandLength < COMMAND_PREFIX) {
+            command[commandLength++] = (byte) b;
+        }
+    }
+
+    private void commandWritten(String line) {
+        String[] words = line.split(" ", 3);
+        String name = limits.imapLiterals() && words.length > 1 ? words[1] : words[0];
+        content = limits.isContent(name);
+        replyBytes = 0;
+        replyLines = 0;
+    }
+
+    private synchronized void received(byte[] buffer, int offset, int length) throws ReplyLimitExceededException {
+        if (failure != null) {
+            throw new ReplyLimitExceededException(failure);
+        }
+        for (int i = offset; i < offset + length; i++) {
+            byte b = buffer[i];
+            replyBytes++;
+            if (!content && replyBytes > limits.maxReplyBytes()) {
+                fail("sent more than " + limits.maxReplyBytes() + " bytes in reply to one command");
+            }
+            if (literalRemaining > 0) {
+                literalRemaining--;
+            } else if (b == '\n') {
+                endOfLine();
+            } else if (++lineBytes > limits.maxLineBytes() && (!content || limits.limitContentLines())) {
+                fail("sent a line longer than " + limits.maxLineBytes() + " bytes");
+            } else if (limits.imapLiterals()) {
+                if (tailLength == LINE_TAIL) {
+                    System.arraycopy(tail, 1, tail, 0, LINE_TAIL - 1);
+                    tailLength--;
+                }
+                tail[tailLength++] = b;
+            }
+        }
+    }
+
+    private void endOfLine() throws ReplyLimitExceededException {
+        replyLines++;
+        if (!content && replyLines > limits.maxReplyLines()) {
+            fail("sent more than " + limits.maxReplyLines() + " lines in reply to one command");
+        }
+        if (limits.imapLiterals()) {
+            long announced = announcedLiteral();
+            if (announced > limits.maxReplyBytes() - replyBytes) {
+                fail("announced a literal of " + (announced == Long.MAX_VALUE ? "more than 2^63" : announced)
+                     + " bytes, more than the limit of " + limits.maxReplyBytes() + " bytes per reply");
+            }
+            literalRemaining = announced;
+        }
+        lineBytes = 0;
+        tailLength = 0;
+    }
+
+    /** The size n of a literal announced by {@code {n}} (or {@code {n+}}) at the end of the line, else 0. */
+    private long announcedLiteral() {
+        int end = tailLength;
+        if (end > 0 && tail[end - 1] == '\r') {
+            end--;
+        }
+        if (end < 3 || tail[end - 1] != '}') {
+            return 0;
+        }
+        int digitsEnd = tail[end - 2] == '+' ? end - 2 : end - 1;
+        int start = digitsEnd;
+        while (start > 0 && tail[start - 1] >= '0' && tail[start - 1] <= '9') {
+            start--;
+        }
+        if (start == digitsEnd || start == 0 || tail[start - 1] != '{') {
+            return 0;
+        }
+        if (digitsEnd - start > 18) {
+            return Long.MAX_VALUE;
+        }
+        return Long.parseLong(new String(tail, start, digitsEnd - start, StandardCharsets.US_ASCII));
+    }
+
+    private void fail(String what) throws ReplyLimitExceededException {
+        failure = "The " + limits.protocol() + " server " + what + " (reply limit of the endpoint; the connection is dropped)";
+        throw new ReplyLimitExceededException(failure);
+    }
+}
