@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Runs every contender of a workload alternately, {@link Scale#repeat()} rounds, rotating who goes first in each
- * round so that warm-up and server state do not favour one contender, and keeps the medians.
+ * round so that warm-up and server state do not favour one contender, and keeps the medians. With more than one round
+ * a warm-up round comes first; its figures are printed but not kept (a contender failing there counts as failed).
  */
 public final class BenchmarkRunner {
 
@@ -33,9 +34,11 @@ public final class BenchmarkRunner {
                 notes.put(c, new ArrayList<>());
                 peaks.put(c, 0L);
             });
-            for (int round = 0; round < scale.repeat(); round++) {
+            for (int round = warmUpRounds(); round < scale.repeat(); round++) {
+                boolean measured = round >= 0;
+                String label = measured ? "round " + (round + 1) : "warm-up";
                 for (int i = 0; i < contenders.size(); i++) {
-                    Contender contender = contenders.get((i + round) % contenders.size());
+                    Contender contender = contenders.get(Math.floorMod(i + round, contenders.size()));
                     if (errors.containsKey(contender)) {
                         continue;
                     }
@@ -43,15 +46,18 @@ public final class BenchmarkRunner {
                         contender.prepare();
                         heap.reset();
                         Measurement m = contender.run();
-                        peaks.merge(contender, heap.peakBytes(), Math::max);
-                        values.get(contender).add(m.value());
-                        notes.get(contender).add(m.note());
-                        System.out.printf("  %-14s %-28s round %d: %10.1f %s %s%n", workload.id(), contender.name(),
-                                round + 1, m.value(), workload.unit(), m.note());
+                        if (measured) {
+                            long peak = m.peakHeapBytes() >= 0 ? m.peakHeapBytes() : heap.peakBytes();
+                            peaks.merge(contender, peak, Math::max);
+                            values.get(contender).add(m.value());
+                            notes.get(contender).add(m.note());
+                        }
+                        System.out.printf("  %-18s %-28s %-8s: %10.1f %s %s%n", workload.id(), contender.name(),
+                                label, m.value(), workload.unit(), m.note());
                     } catch (Exception | OutOfMemoryError e) {
                         errors.put(contender, e.getClass().getSimpleName() + ": " + e.getMessage());
-                        System.out.printf("  %-14s %-28s round %d: FAILED %s%n", workload.id(), contender.name(),
-                                round + 1, errors.get(contender));
+                        System.out.printf("  %-18s %-28s %-8s: FAILED %s%n", workload.id(), contender.name(),
+                                label, errors.get(contender));
                     }
                 }
             }
@@ -67,6 +73,14 @@ public final class BenchmarkRunner {
         } finally {
             workload.close();
         }
+    }
+
+    /**
+     * -1 (one round whose figures are dropped, so that the JIT has compiled the servers' and clients' code before
+     * anything counts) when the scale asks for several runs, else 0 (a smoke run measures nothing anyway).
+     */
+    private int warmUpRounds() {
+        return scale.repeat() > 1 ? -1 : 0;
     }
 
     /** Index of the median value (the lower middle one for an even count), or -1 when there is none. */

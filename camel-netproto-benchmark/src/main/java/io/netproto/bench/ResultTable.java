@@ -1,5 +1,6 @@
 package io.netproto.bench;
 
+import java.lang.management.ManagementFactory;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -19,11 +20,13 @@ public final class ResultTable {
     public static String markdown(List<Result> results, Scale scale) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s (%s), %s %s; %d items, large file %d MB,"
-                        + " median of %d runs; heap of the benchmark JVM -Xmx%d MB.%n%n",
+                        + " median of %d runs%s; heap of the benchmark JVM -Xmx%d MB; system load average %.1f at the end.%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"),
-                scale.items(), scale.largeBytes() >> 20, scale.repeat(), Runtime.getRuntime().maxMemory() >> 20));
+                scale.items(), scale.largeBytes() >> 20, scale.repeat(),
+                scale.repeat() > 1 ? " after a warm-up round" : "", Runtime.getRuntime().maxMemory() >> 20,
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         out.append("| Work | Contender | Median | × camel-* | × bare | Peak heap | Note |\n");
         out.append("|---|---|---:|---:|---:|---:|---|\n");
         for (Result r : results) {

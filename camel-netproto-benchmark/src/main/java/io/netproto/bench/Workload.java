@@ -6,6 +6,7 @@ import java.util.List;
  * One row group of the table: a piece of work (e.g. "FTP: 2,000 x 1 KB files consumed with delete") and the
  * contenders that do it against the same embedded servers. Started once, run by every contender in turn.
  */
+@SuppressWarnings("try") // close() may throw InterruptedException: a workload is never closed by try-with-resources
 public interface Workload extends AutoCloseable {
 
     /** Short id used by --only, e.g. "ftp-consume". */

@@ -17,7 +17,8 @@ class BenchmarkSmokeTest {
     void everyContenderOfEveryWorkloadCompletes() throws Exception {
         Scale scale = Scale.smoke();
         List<Workload> workloads = BenchmarkMain.workloads(scale, Set.of());
-        assertThat(workloads).extracting(Workload::id).contains("ftp-consume", "ftp-upload", "ftp-large",
+        assertThat(workloads).extracting(Workload::id).contains("ftp-consume", "ftp-upload", "ftp-large-download",
+                "ftp-large-upload",
                 "smtp", "smtp-tls", "pop3", "imap", "imap-idle", "nntp-consume", "nntp-post");
 
         List<Result> results = BenchmarkMain.run(workloads, scale);

@@ -12,6 +12,6 @@ public final class NewsWorkloads {
     }
 
     public static List<Workload> all(Scale scale) {
-        return List.of();
+        return List.of(new NewsConsumeWorkload(scale), new NewsPostWorkload(scale));
     }
 }
