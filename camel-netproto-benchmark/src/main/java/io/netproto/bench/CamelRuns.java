@@ -1,11 +1,13 @@
 package io.netproto.bench;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
@@ -46,11 +48,13 @@ public final class CamelRuns {
      * Starts a route from {@code uri} and waits until it has delivered {@code items} distinct items and
      * {@code committed} holds (e.g. the remote directory is empty again).
      *
-     * @return items per second
+     * @return items per second, noting how long the first item took (the consumer's start: its first poll, connection
+     *         and listing)
      */
     public static Measurement consume(Setup setup, String uri, int items, ItemCheck check, BooleanSupplier committed)
             throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicLong firstItem = new AtomicLong();
         CountDownLatch delivered = new CountDownLatch(items);
         AtomicReference<Exception> failure = new AtomicReference<>();
         CamelContext camel = new DefaultCamelContext();
@@ -61,6 +65,7 @@ public final class CamelRuns {
                 public void configure() {
                     from(uri).routeId(ROUTE).autoStartup(false).process(exchange -> {
                         try {
+                            firstItem.compareAndSet(0, System.nanoTime());
                             if (seen.add(check.check(exchange))) {
                                 delivered.countDown();
                             }
@@ -84,7 +89,8 @@ public final class CamelRuns {
             }
             awaitCondition(committed, "the commit of every item");
             long nanos = System.nanoTime() - start;
-            return Measurement.rate(items, nanos);
+            return Measurement.rate(items, nanos).withNote(String.format(Locale.ROOT, "first item after %,d ms",
+                    (firstItem.get() - start) / 1_000_000));
         } finally {
             camel.stop();
         }
