@@ -49,12 +49,13 @@ public final class CamelRuns {
      * {@code committed} holds (e.g. the remote directory is empty again).
      *
      * @return items per second, noting how long the first item took (the consumer's start: its first poll, connection
-     *         and listing)
+     *         and listing) and the pace after it
      */
     public static Measurement consume(Setup setup, String uri, int items, ItemCheck check, BooleanSupplier committed)
             throws Exception {
         Set<String> seen = ConcurrentHashMap.newKeySet();
         AtomicLong firstItem = new AtomicLong();
+        AtomicLong lastItem = new AtomicLong();
         CountDownLatch delivered = new CountDownLatch(items);
         AtomicReference<Exception> failure = new AtomicReference<>();
         CamelContext camel = new DefaultCamelContext();
@@ -67,6 +68,7 @@ public final class CamelRuns {
                         try {
                             firstItem.compareAndSet(0, System.nanoTime());
                             if (seen.add(check.check(exchange))) {
+                                lastItem.set(System.nanoTime());
                                 delivered.countDown();
                             }
                         } catch (Exception e) {
@@ -89,11 +91,20 @@ public final class CamelRuns {
             }
             awaitCondition(committed, "the commit of every item");
             long nanos = System.nanoTime() - start;
-            return Measurement.rate(items, nanos).withNote(String.format(Locale.ROOT, "first item after %,d ms",
-                    (firstItem.get() - start) / 1_000_000));
+            return Measurement.rate(items, nanos).withNote(startNote(items, start, firstItem.get(), lastItem.get()));
         } finally {
             camel.stop();
         }
+    }
+
+    /**
+     * The note of a consuming run: how long it took to its first item (at nanoTime {@code first}, the run starting at
+     * {@code start}), and its pace from there to the last item (at {@code last}).
+     */
+    public static String startNote(int items, long start, long first, long last) {
+        String note = String.format(Locale.ROOT, "first item after %,d ms", (first - start) / 1_000_000);
+        return items < 2 || last <= first ? note
+                : note + String.format(Locale.ROOT, ", then %,.0f items/s", (items - 1) / ((last - first) / 1e9));
     }
 
     /**

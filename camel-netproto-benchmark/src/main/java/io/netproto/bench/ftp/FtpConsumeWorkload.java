@@ -86,6 +86,7 @@ final class FtpConsumeWorkload implements Workload {
         long start = System.nanoTime();
         FTPClient client = FtpBench.connect(server.port());
         int consumed = 0;
+        long first = 0;
         ByteArrayOutputStream content = new ByteArrayOutputStream(FtpBench.SMALL_FILE);
         for (FTPFile file : client.listFiles("in")) {
             if (!file.isFile()) {
@@ -98,13 +99,15 @@ final class FtpConsumeWorkload implements Workload {
                 throw new IllegalStateException("Cannot consume " + path + ": " + client.getReplyString());
             }
             consumed++;
+            first = first == 0 ? System.nanoTime() : first;
         }
+        long last = System.nanoTime();
         FtpBench.logout(client);
         long nanos = System.nanoTime() - start;
         if (consumed != scale.items() || FtpBench.count(in()) != 0) {
             throw new IllegalStateException("Consumed " + consumed + " of " + scale.items() + " files");
         }
-        return Measurement.rate(consumed, nanos);
+        return Measurement.rate(consumed, nanos).withNote(CamelRuns.startNote(consumed, start, first, last));
     }
 
     @Override

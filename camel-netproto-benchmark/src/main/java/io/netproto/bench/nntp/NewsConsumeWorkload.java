@@ -94,19 +94,22 @@ final class NewsConsumeWorkload implements Workload {
             }
         }
         int read = 0;
+        long first = 0;
         for (long n : numbers) {
             Reader article = client.retrieveArticle(n);
             if (article == null || NewsBench.drain(article) < NewsBench.BODY.length()) {
                 throw new IllegalStateException("ARTICLE " + n + " failed: " + client.getReplyString());
             }
             read++;
+            first = first == 0 ? System.nanoTime() : first;
         }
+        long last = System.nanoTime();
         NewsBench.logout(client);
         long nanos = System.nanoTime() - start;
         if (read != scale.items()) {
             throw new IllegalStateException("Read " + read + " of " + scale.items() + " articles");
         }
-        return Measurement.rate(read, nanos);
+        return Measurement.rate(read, nanos).withNote(CamelRuns.startNote(read, start, first, last));
     }
 
     @Override
