@@ -20,7 +20,8 @@ public final class ResultTable {
     public static String markdown(List<Result> results, Scale scale) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s (%s), %s %s; %d items, large file %d MB,"
-                        + " median of %d runs%s; heap of the benchmark JVM -Xmx%d MB; system load average %.1f at the end.%n%n",
+                        + " median of %d runs%s; heap of the benchmark JVM -Xmx%d MB;"
+                        + " system load average %.1f at the end.%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"),

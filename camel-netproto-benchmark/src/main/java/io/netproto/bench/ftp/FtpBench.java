@@ -24,7 +24,8 @@ final class FtpBench {
      * the connection kept between polls and messages (disconnect=false), no NOOP before each poll or upload
      * (sendNoop=false).
      */
-    static final String CAMEL_FTP_TUNING = "passiveMode=true&binary=true&stepwise=false&disconnect=false&sendNoop=false";
+    static final String CAMEL_FTP_TUNING =
+            "passiveMode=true&binary=true&stepwise=false&disconnect=false&sendNoop=false";
 
     private FtpBench() {
     }

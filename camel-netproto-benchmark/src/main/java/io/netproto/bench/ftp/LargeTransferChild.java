@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -37,6 +38,9 @@ public final class LargeTransferChild {
     static final String UPLOAD_DIR = "up";
     static final String UPLOAD_NAME = "big.bin";
     private static final int BUFFER = 65536;
+    /** When a run started, and when its download's content began to flow (0 for uploads). */
+    private static long runStart;
+    private static long dataStart;
 
     private LargeTransferChild() {
     }
@@ -59,7 +63,11 @@ public final class LargeTransferChild {
                             "streamDownload=true&noop=true&initialDelay=0&delay=100"), size, heap)
                     : camelUpload(FtpBench.camelFtp(port, UPLOAD_DIR, "fileName=" + UPLOAD_NAME), source, heap);
         };
-        ChildJvm.report(Measurement.megabytesPerSecond(size, nanos).withPeakHeap(heap.peakBytes()));
+        Measurement result = Measurement.megabytesPerSecond(size, nanos).withPeakHeap(heap.peakBytes());
+        if (dataStart > 0) {
+            result = result.withNote(String.format(Locale.ROOT, "data after %,d ms", (dataStart - runStart) / 1_000_000));
+        }
+        ChildJvm.report(result);
         System.exit(0);
     }
 
@@ -74,6 +82,7 @@ public final class LargeTransferChild {
                 public void configure() {
                     from(uri).routeId("download").autoStartup(false).process(exchange -> {
                         try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
+                            dataStart = System.nanoTime();
                             received.set(drain(in));
                         } catch (Exception e) {
                             failure.set(e);
@@ -85,6 +94,7 @@ public final class LargeTransferChild {
             camel.start();
             heap.reset();
             long start = System.nanoTime();
+            runStart = start;
             camel.getRouteController().startRoute("download");
             if (!done.await(15, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("Nothing downloaded from " + uri);
@@ -117,12 +127,14 @@ public final class LargeTransferChild {
 
     private static long bareDownload(int port, long size) throws IOException {
         long start = System.nanoTime();
+        runStart = start;
         FTPClient client = FtpBench.connect(port);
         long received;
         try (InputStream in = client.retrieveFileStream(SOURCE)) {
             if (in == null) {
                 throw new IOException("RETR refused: " + client.getReplyString());
             }
+            dataStart = System.nanoTime();
             received = drain(in);
         }
         if (!client.completePendingCommand()) {
