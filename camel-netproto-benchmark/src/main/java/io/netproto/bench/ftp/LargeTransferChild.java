@@ -23,7 +23,8 @@ import org.apache.commons.net.ftp.FTPClient;
 /**
  * The child JVM of {@link FtpLargeWorkload}: one transfer of the large file by one contender, with Camel's defaults
  * (stream caching on). Downloads read the content to the end and count it; uploads send the local file (a
- * {@code java.io.File} body, sent to the endpoint). Reports MB/s and the peak heap of this JVM.
+ * {@code java.io.File} body, sent to the endpoint). Reports MB/s and the peak heap of this JVM; downloads also note
+ * how long the start took (first poll or connection, login, listing) and the pace once the data flowed.
  * Arguments: contender, direction, FTP port, file size, path of the source file.
  */
 public final class LargeTransferChild {
@@ -65,7 +66,9 @@ public final class LargeTransferChild {
         };
         Measurement result = Measurement.megabytesPerSecond(size, nanos).withPeakHeap(heap.peakBytes());
         if (dataStart > 0) {
-            result = result.withNote(String.format(Locale.ROOT, "data after %,d ms", (dataStart - runStart) / 1_000_000));
+            double flowing = Measurement.megabytesPerSecond(size, runStart + nanos - dataStart).value();
+            result = result.withNote(String.format(Locale.ROOT, "data after %,d ms, then %,.0f MB/s",
+                    (dataStart - runStart) / 1_000_000, flowing));
         }
         ChildJvm.report(result);
         System.exit(0);
