@@ -1,0 +1,17 @@
+package io.netproto.bench.mail;
+
+import java.util.List;
+
+import io.netproto.bench.Scale;
+import io.netproto.bench.Workload;
+
+/** The SMTP, POP3 and IMAP workloads of the benchmark. */
+public final class MailWorkloads {
+
+    private MailWorkloads() {
+    }
+
+    public static List<Workload> all(Scale scale) {
+        return List.of();
+    }
+}
