@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
 public class ImapConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImapConsumer.class);
-    /** Messages whose flags, headers and structure are fetched together, ahead of their delivery. */
+    /** Messages fetched ahead together (flags, sizes, small bodies), and at most committed together. */
     static final int PREFETCH_SIZE = 100;
 
     private final ImapEndpoint endpoint;
@@ -60,7 +60,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     /** Whether idleLoop holds a connected, caught-up session (the poll running it has not returned). */
     private volatile boolean pushing;
     private boolean idleUnsupportedLogged;
-    /** The messages of the running batch fetched ahead and not yet delivered, by UID (null: expunged meanwhile). */
+    /** The messages of the running batch fetched ahead and not yet delivered, by UID (none: expunged meanwhile). */
     private final Map<Long, ImapPrefetch> prefetched = new HashMap<>();
 
     public ImapConsumer(ImapEndpoint endpoint, Processor processor) {
