@@ -156,6 +156,7 @@ final class SmtpClient implements PooledSession {
     SendResult send(MimeMessage message) throws MessagingException {
         Address[] recipients = message.getAllRecipients();
         String messageId = message.getMessageID();
+        transport.dataStarted = false;
         try {
             transport.sendMessage(message, recipients);
             return new SendResult(messageId, true, addresses(recipients), List.of(), transport.getLastReturnCode(),
@@ -224,6 +225,14 @@ final class SmtpClient implements PooledSession {
     @Override
     public boolean isConnected() {
         return transport.open;
+    }
+
+    /**
+     * Whether the last {@link #send(MimeMessage)} failed before DATA: then the server discarded the transaction and
+     * nothing was delivered, so the mail may be sent again on another connection.
+     */
+    boolean sentNothing() {
+        return !transport.dataStarted;
     }
 
     /** RSET: proves the connection works and clears any transaction state before the session is reused. */
@@ -316,6 +325,7 @@ final class SmtpClient implements PooledSession {
         private int heloCode;
         private String heloReply;
         private String lastCommand = "connect";
+        private boolean dataStarted;
 
         Transport(Session session, URLName url, String protocol, boolean ssl) {
             super(session, url, protocol, ssl);
@@ -347,6 +357,12 @@ final class SmtpClient implements PooledSession {
             lastCommand = "HELO";
             super.helo(domain);
             reply("HELO");
+        }
+
+        @Override
+        protected java.io.OutputStream data() throws MessagingException {
+            dataStarted = true;
+            return super.data();
         }
 
         @Override
