@@ -12,6 +12,7 @@ public final class MailWorkloads {
     }
 
     public static List<Workload> all(Scale scale) {
-        return List.of();
+        return List.of(new SmtpWorkload(scale, false), new SmtpWorkload(scale, true), new Pop3Workload(scale),
+                new ImapWorkload(scale), new ImapIdleWorkload(scale));
     }
 }

@@ -2,6 +2,8 @@ package io.netproto.camel.imap;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -13,22 +15,26 @@ import io.netproto.camel.mail.MailBindingOptions;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.SizeLimits;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
 import org.apache.camel.support.ScheduledBatchPollingConsumer;
 import org.apache.camel.support.SynchronizationAdapter;
-import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Polls a folder and delivers one exchange per message matching the criteria, by ascending UID, fetching each message
- * only when its turn comes (with BODY.PEEK, so reading never marks it \Seen).
+ * Polls a folder and delivers one exchange per message matching the criteria, by ascending UID. Messages are fetched
+ * ahead {@value #PREFETCH_SIZE} at a time, in two commands: their flags and sizes, then the small ones whole (at most
+ * 64 KiB each); a larger message is fetched part by part when its turn comes. Bodies are fetched with BODY.PEEK, so
+ * reading never marks a message \Seen, and a batch is never held in memory whole.
  * <p>
- * Commit protocol, per message: when its exchange succeeded the message is flagged \Seen (default), deleted (\Deleted
- * and UID EXPUNGE of that UID only) or moved (moveTo); then the checkpoint advances. When its exchange failed the
- * message is left as it was and offered again by the next poll; after maxFailures failures it is moved to errorFolder.
+ * Commit protocol: when a message's exchange succeeded it is flagged \Seen (default), deleted (\Deleted and UID
+ * EXPUNGE of those UIDs only) or moved (moveTo), together with the other successes of up to {@value #PREFETCH_SIZE}
+ * messages, at the latest when the poll's batch ends; then the checkpoint advances (see {@link ImapCommits}). When its
+ * exchange failed the message is left as it was and offered again by the next poll; after maxFailures failures it is
+ * moved to errorFolder. A connection lost before a commit leaves its messages as they were, delivered again.
  * <p>
  * Progress lives in the checkpoint store under {@code imap://user@host:port/folder}: the folder's UIDVALIDITY, the
  * highest UID handled, and the UIDs to retry. Each poll searches {@code UID <retries>,<last+1>:* <criteria>}, so a
@@ -39,12 +45,15 @@ import org.slf4j.LoggerFactory;
 public class ImapConsumer extends ScheduledBatchPollingConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImapConsumer.class);
+    /** Messages fetched ahead together (flags, sizes, small bodies), and at most committed together. */
+    static final int PREFETCH_SIZE = 100;
 
     private final ImapEndpoint endpoint;
     private final ImapConfiguration cfg;
     private final MailBinding binding;
     private final String key;
     private CheckpointStore checkpoints;
+    private ImapCommits commits;
     private volatile ImapClient client;
     private ImapCheckpoint checkpoint;
     private ScheduledExecutorService idleTimer;
@@ -52,6 +61,8 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     /** Whether idleLoop holds a connected, caught-up session (the poll running it has not returned). */
     private volatile boolean pushing;
     private boolean idleUnsupportedLogged;
+    /** The messages of the running batch fetched ahead and not yet delivered, by UID (none: expunged meanwhile). */
+    private final Map<Long, ImapPrefetch> prefetched = new HashMap<>();
 
     public ImapConsumer(ImapEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -71,6 +82,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     @Override
     protected void doStart() throws Exception {
         checkpoints = endpoint.checkpointStore();
+        commits = new ImapCommits(cfg, checkpoints, key, this::getExceptionHandler, PREFETCH_SIZE);
         stopping = false;
         if (cfg.isIdle()) {
             idleTimer = endpoint.getCamelContext().getExecutorServiceManager()
@@ -90,6 +102,10 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
             c.abortIdle();
         }
         super.doStop();
+        if (commits != null) {
+            // completions of exchanges routed asynchronously after their poll ended
+            commits.flush();
+        }
         disconnect();
         if (idleTimer != null) {
             endpoint.getCamelContext().getExecutorServiceManager().shutdownNow(idleTimer);
@@ -278,23 +294,29 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     public int processBatch(Queue<Object> messages) throws Exception {
         int total = messages.size();
         int delivered = 0;
-        for (int index = 0; index < total && isBatchAllowed(); index++) {
-            long uid = (Long) messages.poll();
-            pendingExchanges = total - index - 1;
-            if (deliver(uid, index, total)) {
-                delivered++;
+        try {
+            for (int index = 0; index < total && isBatchAllowed(); index++) {
+                long uid = (Long) messages.poll();
+                pendingExchanges = total - index - 1;
+                if (deliver(uid, messages, index, total)) {
+                    delivered++;
+                }
             }
+        } finally {
+            prefetched.clear();
+            pendingExchanges = 0;
+            commits.flush();
         }
-        pendingExchanges = 0;
         return delivered;
     }
 
-    private boolean deliver(long uid, int index, int total) {
+    private boolean deliver(long uid, Queue<Object> rest, int index, int total) {
         ImapClient c = client;
         Exchange exchange = createExchange(false);
         Message in;
         try {
-            IMAPMessage message = c.message(uid);
+            ImapPrefetch ahead = prefetched(c, uid, rest);
+            MimeMessage message = ahead == null ? null : ahead.content() != null ? ahead.content() : c.message(uid);
             if (message == null) {
                 // expunged by someone else since the search
                 releaseExchange(exchange, false);
@@ -305,7 +327,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
                 return false;
             }
             in = binding.fill(exchange.getIn(), message, !cfg.isMapMailMessage());
-            in.setHeader(ImapConstants.FLAGS, String.join(" ", ImapFlags.names(message.getFlags())));
+            in.setHeader(ImapConstants.FLAGS, String.join(" ", ImapFlags.names(ahead.flags())));
         } catch (ConnectionFailedException e) {
             releaseExchange(exchange, false);
             throw e;
@@ -344,12 +366,30 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
         }
         LOG.warn("Not fetching IMAP message UID {} from {}: it is {} bytes, over the limit maxMessageSize={} bytes;"
                  + " it stays in the folder unchanged", uid, key, size, cfg.getMaxMessageSize());
+        commits.flush(); // the checkpoint must not pass messages whose commit is still pending
         checkpoint.done(uid);
         checkpoints.put(key, checkpoint.format());
         return true;
     }
 
-    /** Commits a message once its exchange succeeded; counts the failure (and gives up after maxFailures) otherwise. */
+    /**
+     * The flags and (when small) content of the message with this UID, fetched ahead together with the next ones of
+     * the batch (up to {@link #PREFETCH_SIZE}, see {@link ImapClient#prefetch(List)}), or null when it is gone.
+     */
+    private ImapPrefetch prefetched(ImapClient c, long uid, Queue<Object> rest) {
+        if (!prefetched.containsKey(uid)) {
+            prefetched.clear();
+            List<Long> ahead = new ArrayList<>();
+            ahead.add(uid);
+            for (Iterator<Object> next = rest.iterator(); next.hasNext() && ahead.size() < PREFETCH_SIZE;) {
+                ahead.add((Long) next.next());
+            }
+            prefetched.putAll(c.prefetch(ahead));
+        }
+        return prefetched.remove(uid);
+    }
+
+    /** Hands a message's outcome to the commits (see {@link ImapCommits}). */
     private final class Commit extends SynchronizationAdapter {
         private final ImapClient session;
         private final ImapCheckpoint progress;
@@ -369,45 +409,12 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
 
         @Override
         public void onComplete(Exchange exchange) {
-            String set = Long.toString(uid);
-            try {
-                if (cfg.isDelete()) {
-                    session.store(set, ImapStoreMode.add, "\\Deleted");
-                    if (session.hasCapability("UIDPLUS")) {
-                        session.uidExpunge(set);
-                    }
-                } else if (cfg.getMoveTo() != null) {
-                    session.move(set, cfg.getMoveTo());
-                } else {
-                    session.store(set, ImapStoreMode.add, "\\Seen");
-                }
-            } catch (RuntimeException e) {
-                getExceptionHandler().handleException("Cannot commit IMAP message UID " + uid + " in " + key
-                                                      + "; it will be delivered again",
-                        exchange, e);
-                return;
-            }
-            progress.done(uid);
-            checkpoints.put(key, progress.format());
+            commits.succeeded(session, progress, uid);
         }
 
         @Override
         public void onFailure(Exchange exchange) {
-            int failures = progress.failed(uid);
-            if (cfg.getMaxFailures() > 0 && failures >= cfg.getMaxFailures()) {
-                try {
-                    session.move(Long.toString(uid), cfg.getErrorFolder());
-                    progress.done(uid);
-                    LOG.warn("IMAP message UID {} in {} failed {} times: moved to {}", uid, key, failures, cfg.getErrorFolder());
-                } catch (RuntimeException e) {
-                    getExceptionHandler().handleException("Cannot move the poison IMAP message UID " + uid + " to "
-                                                          + cfg.getErrorFolder(),
-                            exchange, e);
-                }
-            } else {
-                LOG.debug("IMAP message UID {} in {} not committed: its exchange failed ({} times)", uid, key, failures);
-            }
-            checkpoints.put(key, progress.format());
+            commits.failed(session, progress, uid, exchange);
         }
     }
 }

@@ -168,6 +168,7 @@ final class SmtpClient implements PooledSession {
         }
         Address[] recipients = message.getAllRecipients();
         String messageId = message.getMessageID();
+        transport.dataStarted = false;
         try {
             transport.sendMessage(message, recipients);
             return new SendResult(messageId, true, addresses(recipients), List.of(), transport.getLastReturnCode(),
@@ -262,6 +263,14 @@ final class SmtpClient implements PooledSession {
         return transport.open;
     }
 
+    /**
+     * Whether the last {@link #send(MimeMessage)} failed before DATA: then the server discarded the transaction and
+     * nothing was delivered, so the mail may be sent again on another connection.
+     */
+    boolean sentNothing() {
+        return !transport.dataStarted;
+    }
+
     /** RSET: proves the connection works and clears any transaction state before the session is reused. */
     @Override
     public void check() throws MessagingException {
@@ -353,6 +362,7 @@ final class SmtpClient implements PooledSession {
         private String heloReply;
         private String lastCommand = "connect";
         private Runnable passwordCheck = () -> { };
+        private boolean dataStarted;
 
         Transport(Session session, URLName url, String protocol, boolean ssl) {
             super(session, url, protocol, ssl);
@@ -391,6 +401,12 @@ final class SmtpClient implements PooledSession {
         protected boolean supportsAuthentication(String mechanism) {
             passwordCheck.run();
             return super.supportsAuthentication(mechanism);
+        }
+
+        @Override
+        protected java.io.OutputStream data() throws MessagingException {
+            dataStarted = true;
+            return super.data();
         }
 
         @Override

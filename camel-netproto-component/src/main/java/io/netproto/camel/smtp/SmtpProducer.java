@@ -20,8 +20,9 @@ import org.apache.camel.support.HeaderSelectorProducer;
 /**
  * The smtp producer: one method per operation, chosen by the header CamelSmtpOperation or the operation option
  * (default sendmail). Logged-in connections are pooled: sequential exchanges share one connection, concurrent
- * exchanges each borrow their own. A connection is proven with RSET before each reuse (which also clears any
- * half-finished transaction) and replaced when the server dropped it.
+ * exchanges each borrow their own. A connection idle for more than {@value #CHECK_AFTER_IDLE_MILLIS} ms is proven with
+ * RSET before reuse (Angus Mail itself sends RSET after a failed transaction); a mail whose connection turns out to be
+ * lost before DATA (so nothing was delivered) is sent once more on a new connection.
  */
 public class SmtpProducer extends HeaderSelectorProducer {
 
@@ -29,6 +30,9 @@ public class SmtpProducer extends HeaderSelectorProducer {
     private interface ClientWork<T> {
         T run(SmtpClient client) throws MessagingException;
     }
+
+    /** Idle time after which a pooled connection is proven with RSET before reuse. */
+    static final long CHECK_AFTER_IDLE_MILLIS = 5_000;
 
     private final SmtpEndpoint endpoint;
     private final SmtpConfiguration cfg;
@@ -47,8 +51,8 @@ public class SmtpProducer extends HeaderSelectorProducer {
     protected void doStart() throws Exception {
         super.doStart();
         session = endpoint.createSession();
-        // check after 0 ms idle: every reuse is preceded by RSET
-        pool = new SessionPool<>(() -> endpoint.openClient(session, true), cfg.getMaxIdleSessions(), 0);
+        pool = new SessionPool<>(() -> endpoint.openClient(session, true), cfg.getMaxIdleSessions(),
+                CHECK_AFTER_IDLE_MILLIS);
     }
 
     @Override
@@ -148,9 +152,14 @@ public class SmtpProducer extends HeaderSelectorProducer {
 
     /**
      * Runs work on a pooled connection. A connection lost during the work is discarded; the work is repeated once on
-     * a new connection only when {@code retry} (commands without effect, such as NOOP) — a mail is never sent twice.
+     * a new connection only when {@code retry} (commands without effect, such as NOOP) or when the lost send never
+     * reached DATA (nothing was delivered) — a mail is never sent twice.
      */
     private <T> T withClient(boolean retry, ClientWork<T> work) throws MessagingException {
+        return withClient(retry, work, true);
+    }
+
+    private <T> T withClient(boolean retry, ClientWork<T> work, boolean firstAttempt) throws MessagingException {
         SmtpClient client = pool.borrow();
         try {
             T result = work.run(client);
@@ -158,8 +167,8 @@ public class SmtpProducer extends HeaderSelectorProducer {
             return result;
         } catch (ConnectionFailedException e) {
             pool.discard(client);
-            if (retry) {
-                return withClient(false, work);
+            if (firstAttempt && (retry || client.sentNothing())) {
+                return withClient(retry, work, false);
             }
             throw e;
         } catch (MessagingException e) {

@@ -17,11 +17,12 @@ import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class SmtpConnectionTest extends SmtpTestSupport {
 
     @Test
-    void oneConnectionServesManySendsWithRsetBetweenThem() {
+    void oneConnectionServesManySendsWithNoCommandBetweenQuickOnes() {
         String uri = smtp("from=alice@example.org&to=bob@example.org");
         for (int i = 0; i < 20; i++) {
             send(uri, "message " + i);
@@ -30,7 +31,22 @@ class SmtpConnectionTest extends SmtpTestSupport {
         assertThat(mail.connectionCount("smtp")).isEqualTo(1);
         assertThat(mail.greenMail().getReceivedMessages()).hasSize(20);
         assertThat(mail.smtpCommands()).filteredOn(line -> line.startsWith("EHLO")).hasSize(1);
-        assertThat(mail.smtpCommands()).filteredOn("RSET"::equals).hasSize(19);
+        // no RSET: a connection idle for less than the check interval is reused as it is
+        assertThat(mail.smtpCommands()).filteredOn("RSET"::equals).isEmpty();
+    }
+
+    @Test
+    void aConnectionIdleLongerThanTheCheckIntervalIsProvenWithRsetFirst() {
+        String uri = smtp("from=alice@example.org&to=bob@example.org");
+        send(uri, "before the pause");
+
+        await().pollDelay(SmtpProducer.CHECK_AFTER_IDLE_MILLIS + 200, TimeUnit.MILLISECONDS)
+                .atMost(SmtpProducer.CHECK_AFTER_IDLE_MILLIS + 5_000, TimeUnit.MILLISECONDS).until(() -> true);
+        send(uri, "after the pause");
+
+        assertThat(mail.greenMail().getReceivedMessages()).hasSize(2);
+        assertThat(mail.smtpCommands()).filteredOn("RSET"::equals).hasSize(1);
+        assertThat(mail.connectionCount("smtp")).isEqualTo(1);
     }
 
     @Test
