@@ -3,17 +3,20 @@ package io.netproto.camel.imap;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The consumer's progress in one folder, as kept in the checkpoint store: the folder's UIDVALIDITY, the highest UID
- * handled, and the UIDs at or below it still to retry with the number of times their exchange failed. Stored as
- * {@code uidValidity;lastUid;uid:failures,uid:failures}.
+ * handled, the UIDs at or below it still to retry with the number of times their exchange failed, and the UIDs
+ * delivered whose commit (\Seen, delete or move) has not reached the server yet. Stored as
+ * {@code uidValidity;lastUid;uid:failures,uid:failures;uid,uid}.
  */
 final class ImapCheckpoint {
 
     private final long uidValidity;
     private long lastUid;
     private final TreeMap<Long, Integer> retries;
+    private final TreeSet<Long> uncommitted = new TreeSet<>();
 
     ImapCheckpoint(long uidValidity, long lastUid, Map<Long, Integer> retries) {
         this.uidValidity = uidValidity;
@@ -35,7 +38,13 @@ final class ImapCheckpoint {
                     retries.put(Long.parseLong(entry.substring(0, colon)), Integer.parseInt(entry.substring(colon + 1)));
                 }
             }
-            return new ImapCheckpoint(Long.parseLong(fields[0]), Long.parseLong(fields[1]), retries);
+            ImapCheckpoint checkpoint = new ImapCheckpoint(Long.parseLong(fields[0]), Long.parseLong(fields[1]), retries);
+            if (fields.length > 3 && !fields[3].isEmpty()) {
+                for (String uid : fields[3].split(",")) {
+                    checkpoint.uncommitted.add(Long.parseLong(uid));
+                }
+            }
+            return checkpoint;
         } catch (RuntimeException e) {
             return null;
         }
@@ -44,7 +53,9 @@ final class ImapCheckpoint {
     String format() {
         StringJoiner joiner = new StringJoiner(",");
         retries.forEach((uid, failures) -> joiner.add(uid + ":" + failures));
-        return uidValidity + ";" + lastUid + ";" + joiner;
+        StringJoiner pending = new StringJoiner(",");
+        uncommitted.forEach(uid -> pending.add(uid.toString()));
+        return uidValidity + ";" + lastUid + ";" + joiner + (uncommitted.isEmpty() ? "" : ";" + pending);
     }
 
     long uidValidity() {
@@ -68,6 +79,25 @@ final class ImapCheckpoint {
     void done(long uid) {
         retries.remove(uid);
         lastUid = Math.max(lastUid, uid);
+    }
+
+    /**
+     * The message's exchange succeeded and its commit is about to be sent: it is never delivered again, and until
+     * {@link #committed} it is committed again at the start of the next poll (after a lost connection or a restart).
+     */
+    void delivered(long uid) {
+        done(uid);
+        uncommitted.add(uid);
+    }
+
+    /** The commit of these messages reached the server. */
+    void committed(java.util.Collection<Long> uids) {
+        uncommitted.removeAll(uids);
+    }
+
+    /** Delivered messages whose commit has not reached the server, ascending. */
+    java.util.List<Long> uncommitted() {
+        return java.util.List.copyOf(uncommitted);
     }
 
     /** The message's exchange failed: it will be offered again. Returns its failure count. */

@@ -11,12 +11,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The consumer's commits. The messages whose exchange succeeded are committed together, up to {@code batchSize} at a
- * time and whenever a poll's batch ends: one UID STORE +FLAGS (\Seen, or \Deleted followed by UID EXPUNGE of exactly
- * those UIDs) or one UID MOVE for all of them, instead of one round trip per message; then the checkpoint advances past
- * them. A failed exchange first commits the successes before it, then counts its failure (after maxFailures it moves
- * the message to errorFolder), so the checkpoint never passes a message whose commit is still pending. When a commit
- * fails or its connection is lost, its messages stay as they were and are delivered again.
+ * The consumer's commits. A message whose exchange succeeded is first recorded in the checkpoint as delivered with its
+ * commit pending (so it is never delivered again, even after a lost connection or a restart), then committed together
+ * with the others, up to {@code batchSize} at a time and whenever a poll's batch ends: one UID STORE +FLAGS (\Seen, or
+ * \Deleted followed by UID EXPUNGE of exactly those UIDs) or one UID MOVE for all of them, instead of one round trip
+ * per message. A commit that fails or whose connection is lost stays pending in the checkpoint and is sent again at
+ * the start of the next poll ({@link #recommit}). A failed exchange first commits the successes before it, then counts
+ * its failure (after maxFailures it moves the message to errorFolder).
  */
 final class ImapCommits {
 
@@ -47,6 +48,8 @@ final class ImapCommits {
             session = client;
             progress = checkpoint;
         }
+        checkpoint.delivered(uid);
+        checkpoints.put(key, checkpoint.format());
         pending.add(uid);
         if (pending.size() >= batchSize) {
             flush();
@@ -80,29 +83,42 @@ final class ImapCommits {
         }
         List<Long> uids = List.copyOf(pending);
         pending.clear();
+        commit(session, progress, uids);
+    }
+
+    /** Sends the commits a lost connection or a restart left pending (recorded in the checkpoint) on a new session. */
+    synchronized void recommit(ImapClient client, ImapCheckpoint checkpoint) {
+        List<Long> uids = checkpoint.uncommitted();
+        if (!uids.isEmpty()) {
+            LOG.debug("IMAP messages UID {} in {} were delivered before, committing them now", ImapUids.of(uids), key);
+            commit(client, checkpoint, uids);
+        }
+    }
+
+    private void commit(ImapClient client, ImapCheckpoint checkpoint, List<Long> uids) {
         String set = ImapUids.of(uids);
-        if (!session.isConnected()) {
-            LOG.debug("IMAP messages UID {} in {} not committed: the connection was lost", set, key);
+        if (!client.isConnected()) {
+            LOG.debug("IMAP messages UID {} in {} not committed yet: the connection was lost", set, key);
             return;
         }
         try {
             if (cfg.isDelete()) {
-                session.store(set, ImapStoreMode.add, "\\Deleted");
-                if (session.hasCapability("UIDPLUS")) {
-                    session.uidExpunge(set);
+                client.store(set, ImapStoreMode.add, "\\Deleted");
+                if (client.hasCapability("UIDPLUS")) {
+                    client.uidExpunge(set);
                 }
             } else if (cfg.getMoveTo() != null) {
-                session.move(set, cfg.getMoveTo());
+                client.move(set, cfg.getMoveTo());
             } else {
-                session.store(set, ImapStoreMode.add, "\\Seen");
+                client.store(set, ImapStoreMode.add, "\\Seen");
             }
         } catch (RuntimeException e) {
             handler.get().handleException("Cannot commit IMAP messages UID " + set + " in " + key
-                                          + "; they will be delivered again",
+                                          + " yet; the commit is repeated on the next poll (they are not delivered again)",
                     e);
             return;
         }
-        uids.forEach(progress::done);
-        checkpoints.put(key, progress.format());
+        checkpoint.committed(uids);
+        checkpoints.put(key, checkpoint.format());
     }
 }

@@ -30,11 +30,12 @@ import org.slf4j.LoggerFactory;
  * 64 KiB each); a larger message is fetched part by part when its turn comes. Bodies are fetched with BODY.PEEK, so
  * reading never marks a message \Seen, and a batch is never held in memory whole.
  * <p>
- * Commit protocol: when a message's exchange succeeded it is flagged \Seen (default), deleted (\Deleted and UID
- * EXPUNGE of those UIDs only) or moved (moveTo), together with the other successes of up to {@value #PREFETCH_SIZE}
- * messages, at the latest when the poll's batch ends; then the checkpoint advances (see {@link ImapCommits}). When its
- * exchange failed the message is left as it was and offered again by the next poll; after maxFailures failures it is
- * moved to errorFolder. A connection lost before a commit leaves its messages as they were, delivered again.
+ * Commit protocol: when a message's exchange succeeded the checkpoint records it as delivered with its commit pending,
+ * then it is flagged \Seen (default), deleted (\Deleted and UID EXPUNGE of those UIDs only) or moved (moveTo),
+ * together with the other successes of up to {@value #PREFETCH_SIZE} messages, at the latest when the poll's batch
+ * ends (see {@link ImapCommits}). A commit a lost connection or a restart interrupted is sent again at the start of
+ * the next poll; the message is not delivered again. When its exchange failed the message is left as it was and
+ * offered again by the next poll; after maxFailures failures it is moved to errorFolder.
  * <p>
  * Progress lives in the checkpoint store under {@code imap://user@host:port/folder}: the folder's UIDVALIDITY, the
  * highest UID handled, and the UIDs to retry. Each poll searches {@code UID <retries>,<last+1>:* <criteria>}, so a
@@ -253,6 +254,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     /** The UIDs to deliver this poll, ascending: the ones to retry and the new ones, at most maxMessagesPerPoll. */
     private Queue<Object> candidates(ImapClient c) {
         long uidValidity = c.uidValidity();
+        commits.flush(); // completions of the last poll first, so the stored checkpoint is current
         ImapCheckpoint stored = ImapCheckpoint.parse(checkpoints.get(key));
         if (stored == null || stored.uidValidity() != uidValidity) {
             if (stored != null) {
@@ -264,6 +266,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
             checkpoints.put(key, stored.format());
         }
         checkpoint = stored;
+        commits.recommit(c, stored);
         List<Long> retries = new ArrayList<>(stored.retries());
         List<Long> range = new ArrayList<>(retries);
         String uids = (retries.isEmpty() ? "" : ImapUids.of(retries) + ",") + (stored.lastUid() + 1) + ":*";
