@@ -167,7 +167,8 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         TransferStream stream;
         try {
             InputStream in = s.retrieve(entry.remotePath(), 0, !cfg.isBinary());
-            stream = new TransferStream(in, s, "RETR " + entry.remotePath(), usable -> {
+            long expectedSize = cfg.isBinary() ? entry.size() : -1;
+            stream = new TransferStream(in, s, "RETR " + entry.remotePath(), expectedSize, usable -> {
                 if (!usable) {
                     s.markBroken();
                 }
