@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import io.netproto.camel.support.FaultRunLedger;
 import io.netproto.testkit.fault.Direction;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * 1,000 files consumed through a fault-injecting proxy (control and passive data connections), with route failures
@@ -50,7 +48,7 @@ class FtpConsumerFaultTest extends FtpTestSupport {
     }
 
     private static String content(String name) {
-        return "content of " + name + " " + "x".repeat(name.hashCode() & 0x3ff);
+        return "content of " + name + " " + "x".repeat(1 + (name.hashCode() & 0x3ff));
     }
 
     @Test
@@ -62,18 +60,18 @@ class FtpConsumerFaultTest extends FtpTestSupport {
             writeRemote("inbox/" + name, content(name));
         }
         FaultRunLedger ledger = new FaultRunLedger(names);
-        SeededFaults faults = new SeededFaults(SEED, 0.1, 1_500, 2, Fault.Kind.DROP, Fault.Kind.RESET,
+        SeededFaults faults = new SeededFaults(SEED, 0.1, 1_500, 1_500, 2, Fault.Kind.DROP, Fault.Kind.RESET,
                 Fault.Kind.STALL, Fault.Kind.CUT_REPLY, Fault.Kind.DELAY);
         proxy = FaultProxy.ftp(server.host(), server.port()).faults(faults);
         File store = tmp.resolve("consumed.dat").toFile();
 
         consumer = startConsumer(ledger, store);
-        await().atMost(60, TimeUnit.SECONDS).until(() -> ledger.deliveredCount() >= ITEMS / 2);
+        ledger.await(60, () -> ledger.deliveredCount() >= ITEMS / 2);
         consumer.stop();
         server.restart();
         consumer = startConsumer(ledger, store);
 
-        await().atMost(60, TimeUnit.SECONDS).until(() -> ledger.deliveredCount() == ITEMS && inboxIsEmpty());
+        ledger.await(60, () -> ledger.deliveredCount() == ITEMS && inboxIsEmpty());
         System.out.println(ledger.summary("netftp", proxy.faultsInjected(), 1, SEED));
         ledger.assertExactlyOnce();
         assertThat(proxy.faultsInjected()).isGreaterThan(10);
@@ -89,7 +87,7 @@ class FtpConsumerFaultTest extends FtpTestSupport {
         proxy = FaultProxy.ftp(server.host(), server.port())
                 .faults(FaultSource.sequence(Fault.none(), Fault.none(), Fault.dropAfterBytes(Direction.SERVER_TO_CLIENT, 100)));
         consumer = startConsumer(ledger, null);
-        await().atMost(10, TimeUnit.SECONDS).until(() -> ledger.deliveredCount() == 1 && inboxIsEmpty());
+        ledger.await(10, () -> ledger.deliveredCount() == 1 && inboxIsEmpty());
         ledger.assertExactlyOnce();
         assertThat(proxy.faultsInjected(Fault.Kind.DROP)).isEqualTo(1);
         assertThat(ledger.attemptCount()).as("the truncated attempt failed, the next one succeeded").isEqualTo(2);

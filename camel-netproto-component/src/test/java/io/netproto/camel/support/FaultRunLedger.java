@@ -5,12 +5,16 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.spi.ExceptionHandler;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -65,7 +69,7 @@ public final class FaultRunLedger implements ExceptionHandler {
         return attempts.values().stream().mapToInt(AtomicInteger::get).sum();
     }
 
-    /** @return the first 100 errors the consumer reported, each with its causes, for assertions */
+    /** @return the first 1,000 errors the consumer reported, each with its causes, for assertions */
     public List<String> errors() {
         return List.copyOf(errors);
     }
@@ -102,6 +106,22 @@ public final class FaultRunLedger implements ExceptionHandler {
         assertThat(deliveries.keySet()).as("only known items").isSubsetOf(expected);
     }
 
+    /**
+     * Waits for a condition; on timeout fails with the run's figures and the consumer's last errors.
+     *
+     * @param seconds   how long to wait at most
+     * @param condition the condition
+     */
+    public void await(int seconds, Callable<Boolean> condition) {
+        try {
+            Awaitility.await().atMost(seconds, TimeUnit.SECONDS).until(condition);
+        } catch (ConditionTimeoutException e) {
+            List<String> last = errors.subList(Math.max(0, errors.size() - 5), errors.size());
+            throw new AssertionError("Timed out after " + seconds + " s: delivered=" + deliveredCount() + " attempts="
+                                     + attemptCount() + " consumerErrors=" + consumerErrors() + " last errors=" + last, e);
+        }
+    }
+
     /** The run's figures as one line, e.g. for the README. */
     public String summary(String scheme, int faults, int restarts, long seed) {
         return "fault-run " + scheme + ": items=" + expected.size() + " faults=" + faults + " restarts=" + restarts
@@ -122,7 +142,7 @@ public final class FaultRunLedger implements ExceptionHandler {
     @Override
     public void handleException(String message, Exchange exchange, Throwable exception) {
         consumerErrors.incrementAndGet();
-        if (errors.size() < 100) {
+        if (errors.size() < 1_000) {
             StringBuilder text = new StringBuilder(String.valueOf(message));
             for (Throwable t = exception; t != null; t = t.getCause()) {
                 text.append(" | ").append(t);

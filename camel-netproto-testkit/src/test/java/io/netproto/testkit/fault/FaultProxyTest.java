@@ -160,11 +160,11 @@ class FaultProxyTest {
 
     @Test
     void seededFaultsAreReproducible() {
-        List<Fault> first = draw(new SeededFaults(42, 0.5, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
+        List<Fault> first = draw(new SeededFaults(42, 0.5, 1_000, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
                 Fault.Kind.STALL, Fault.Kind.CUT_REPLY));
-        List<Fault> second = draw(new SeededFaults(42, 0.5, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
+        List<Fault> second = draw(new SeededFaults(42, 0.5, 1_000, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
                 Fault.Kind.STALL, Fault.Kind.CUT_REPLY));
-        List<Fault> other = draw(new SeededFaults(7, 0.5, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
+        List<Fault> other = draw(new SeededFaults(7, 0.5, 1_000, 1_000, 10, Fault.Kind.DROP, Fault.Kind.RESET,
                 Fault.Kind.STALL, Fault.Kind.CUT_REPLY));
         assertThat(first).isEqualTo(second).isNotEqualTo(other);
         assertThat(first).filteredOn(Fault::breaksConnection).hasSizeBetween(30, 70)
