@@ -74,7 +74,11 @@ class ImapConsumerFaultTest extends ImapTestSupport {
 
         ledger.await(90, () -> ledger.deliveredCount() == ITEMS && allSeen(subjects));
         System.out.println(ledger.summary("imap", proxy.faultsInjected(), 1, SEED));
-        ledger.assertExactlyOnce();
+        // a message whose \Seen flag could not be stored (connection lost after the route) is delivered again:
+        // imap is at least once in that window, and only there
+        long uncommitted = ledger.errors().stream().filter(error -> error.contains("Cannot commit IMAP message")).count();
+        assertThat(ledger.duplicated().size()).as("duplicates: only after a failed commit").isLessThanOrEqualTo((int) uncommitted);
+        ledger.assertExactlyOnceExceptDuplicates();
         assertThat(proxy.faultsInjected()).isGreaterThan(5);
         assertThat(ledger.attemptCount()).as("failed attempts were retried").isGreaterThan(ITEMS);
     }
