@@ -169,7 +169,8 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         try {
             InputStream in = SizeLimits.limit(s.retrieve(entry.remotePath(), 0, !cfg.isBinary()), cfg.getMaxFileSize(),
                     "The remote file " + entry.remotePath(), "maxFileSize", "download stopped, the file stays on the server");
-            stream = new TransferStream(in, s, "RETR " + entry.remotePath(), usable -> {
+            long expectedSize = cfg.isBinary() ? entry.size() : -1;
+            stream = new TransferStream(in, s, "RETR " + entry.remotePath(), expectedSize, usable -> {
                 if (!usable) {
                     s.markBroken();
                 }

@@ -272,12 +272,39 @@ final class FtpSession implements PooledSession {
         require(io(command, client::completePendingCommand), command);
     }
 
-    /** STOR (or APPE with {@code append}) from the stream, in blocks of bufferSize. */
+    /**
+     * STOR (or APPE with {@code append}) from the stream, in blocks of bufferSize. A binary STOR is checked with SIZE
+     * (where the server supports it): a data connection cut after the last write still ends with a positive reply,
+     * and the server then holds a truncated file.
+     */
     void store(String path, InputStream data, boolean ascii, boolean append) {
         setType(ascii);
         String command = (append ? "APPE " : "STOR ") + path;
-        boolean ok = io(command, () -> append ? client.appendFile(path, data) : client.storeFile(path, data));
+        long[] sent = new long[1];
+        InputStream counted = new java.io.FilterInputStream(data) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                sent[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                sent[0] += Math.max(n, 0);
+                return n;
+            }
+        };
+        boolean ok = io(command, () -> append ? client.appendFile(path, counted) : client.storeFile(path, counted));
         require(ok, command);
+        if (!ascii && !append) {
+            String size = io("SIZE " + path, () -> client.getSize(path));
+            if (size != null && size.trim().matches("\\d+") && Long.parseLong(size.trim()) != sent[0]) {
+                throw new ConnectionFailedException("FTP " + command + " on " + label + " was cut short: the server holds "
+                                                    + size.trim() + " of " + sent[0] + " bytes", null);
+            }
+        }
     }
 
     /** Sends TYPE only when the transfer type changes, saving a round trip per transfer. */

@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The content stream of one RETR. Closing it reads the transfer's final reply, then reports to the
- * owner whether the session is still usable. Closing twice is harmless.
+ * owner whether the session is still usable. Closing twice is harmless. When the size is known, a stream
+ * that ends early fails: a data connection cut after the server sent its last bytes still ends with a
+ * positive reply, so the reply alone cannot tell a truncated transfer from a complete one.
  */
 final class TransferStream extends FilterInputStream {
 
@@ -19,22 +21,33 @@ final class TransferStream extends FilterInputStream {
     private final FtpSession session;
     private final String command;
     private final Consumer<Boolean> afterClose;
+    private final long expectedSize;
+    private long count;
     private boolean eof;
     private boolean closed;
 
     TransferStream(InputStream in, FtpSession session, String command, Consumer<Boolean> afterClose) {
+        this(in, session, command, -1, afterClose);
+    }
+
+    /** A stream that must deliver {@code expectedSize} bytes (-1: unknown, not checked). */
+    TransferStream(InputStream in, FtpSession session, String command, long expectedSize, Consumer<Boolean> afterClose) {
         super(in);
         this.session = session;
         this.command = command;
+        this.expectedSize = expectedSize;
         this.afterClose = afterClose;
     }
 
     @Override
     public int read() throws IOException {
         if (closed) {
-            return -1;
+            return endOfClosed();
         }
         int b = super.read();
+        if (b >= 0) {
+            count++;
+        }
         atEnd(b < 0);
         return b;
     }
@@ -42,9 +55,12 @@ final class TransferStream extends FilterInputStream {
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
         if (closed) {
-            return -1;
+            return endOfClosed();
         }
         int n = super.read(b, off, len);
+        if (n > 0) {
+            count += n;
+        }
         atEnd(n < 0);
         return n;
     }
@@ -54,12 +70,28 @@ final class TransferStream extends FilterInputStream {
         if (end) {
             eof = true;
             close();
+            if (count < expectedSize) {
+                throw truncated();
+            }
         }
+    }
+
+    /** After close: the end of the stream, or the truncation again, so that a retry cannot take it for complete. */
+    private int endOfClosed() throws IOException {
+        if (eof && count < expectedSize) {
+            throw truncated();
+        }
+        return -1;
+    }
+
+    private IOException truncated() {
+        return new IOException(command + " ended after " + count + " of " + expectedSize
+                               + " bytes: the transfer was cut short");
     }
 
     /** Whether the whole file was read. */
     boolean isComplete() {
-        return eof;
+        return eof && count >= expectedSize;
     }
 
     @Override

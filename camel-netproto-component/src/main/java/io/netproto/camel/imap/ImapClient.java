@@ -511,8 +511,14 @@ final class ImapClient implements PooledSession, AutoCloseable {
     }
 
     private IMAPFolder selected() {
-        if (folder == null || !folder.isOpen()) {
+        if (folder == null) {
             throw new IllegalStateException("No IMAP mailbox is selected on " + server);
+        }
+        if (!folder.isOpen()) {
+            // Angus Mail closes a selected folder whose connection was lost
+            broken = true;
+            throw new ConnectionFailedException("The connection to the IMAP server " + server + " was lost: mailbox "
+                                                + folder.getFullName() + " is no longer selected", null);
         }
         return folder;
     }
