@@ -114,6 +114,18 @@ public class ImapProducer extends HeaderSelectorProducer {
         }
     }
 
+    /**
+     * Runs a read-only command (search, fetch without RFC822, list, noop): a connection found lost is replaced and the
+     * command runs once more on a new one, as nothing was changed on the server.
+     */
+    private <T> T readOnly(SessionWork<T> work) throws Exception {
+        try {
+            return inSession(work);
+        } catch (ConnectionFailedException e) {
+            return inSession(work);
+        }
+    }
+
     @InvokeOnHeader("select")
     public ImapMailboxStatus select(Exchange exchange) throws Exception {
         String mailbox = mailbox(exchange);
@@ -135,7 +147,7 @@ public class ImapProducer extends HeaderSelectorProducer {
         String criteria = ImapCriteria.check("header " + ImapConstants.CRITERIA,
                 header(exchange, ImapConstants.CRITERIA, cfg.getCriteria()));
         String charset = header(exchange, ImapConstants.CHARSET, cfg.getCharset());
-        return inSession(c -> {
+        return readOnly(c -> {
             c.open(mailbox, false);
             return c.search(criteria, charset);
         });
@@ -147,7 +159,7 @@ public class ImapProducer extends HeaderSelectorProducer {
         String uids = ImapUids.toSet("header " + ImapConstants.UID, exchange.getIn().getHeader(ImapConstants.UID));
         Set<ImapFetchPart> parts = ImapFetchPart.parse(header(exchange, ImapConstants.FETCH_PARTS, cfg.getFetchParts()));
         if (!parts.contains(ImapFetchPart.RFC822)) {
-            return inSession(c -> {
+            return readOnly(c -> {
                 c.open(mailbox, false);
                 return c.fetch(uids, parts);
             });
@@ -254,7 +266,7 @@ public class ImapProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("list")
     public List<ImapMailbox> list(Exchange exchange) throws Exception {
         String pattern = header(exchange, ImapConstants.PATTERN, "*");
-        return inSession(c -> c.list(pattern));
+        return readOnly(c -> c.list(pattern));
     }
 
     @InvokeOnHeader("create")
@@ -279,7 +291,7 @@ public class ImapProducer extends HeaderSelectorProducer {
 
     @InvokeOnHeader("noop")
     public Boolean noop(Exchange exchange) throws Exception {
-        return inSession(c -> {
+        return readOnly(c -> {
             c.noop();
             return Boolean.TRUE;
         });
