@@ -269,7 +269,7 @@ class ImapProducerTest extends ImapTestSupport {
         // a read-only command that finds the pooled session dead runs again on a new one
         Exchange first = call(ImapOperation.search, null, ImapConstants.CRITERIA, "ALL");
         assertThat(first.getException()).isNull();
-        assertThat(first.getMessage().getBody(List.class)).hasSize(1);
+        assertThat((List<?>) first.getMessage().getBody(List.class)).hasSize(1);
         assertThat(search("INBOX", "ALL")).hasSize(1);
     }
 
