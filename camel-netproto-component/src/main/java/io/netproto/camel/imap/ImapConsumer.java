@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 
 import io.netproto.camel.mail.MailBinding;
 import io.netproto.camel.mail.MailBindingOptions;
+import io.netproto.camel.mail.MailStreamProviders;
 import io.netproto.camel.support.CheckpointStore;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.SizeLimits;
@@ -52,6 +53,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
     private final ImapEndpoint endpoint;
     private final ImapConfiguration cfg;
     private final MailBinding binding;
+    private final MailStreamProviders providers = new MailStreamProviders();
     private final String key;
     private CheckpointStore checkpoints;
     private ImapCommits commits;
@@ -317,7 +319,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
         ImapClient c = client;
         Exchange exchange = createExchange(false);
         Message in;
-        try {
+        try (MailStreamProviders.Scope parsing = providers.enter()) {
             ImapPrefetch ahead = prefetched(c, uid, rest);
             MimeMessage message = ahead == null ? null : ahead.content() != null ? ahead.content() : c.message(uid);
             if (message == null) {

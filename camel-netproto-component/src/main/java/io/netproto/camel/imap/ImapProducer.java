@@ -8,6 +8,7 @@ import java.util.Set;
 
 import io.netproto.camel.mail.MailBinding;
 import io.netproto.camel.mail.MailBindingOptions;
+import io.netproto.camel.mail.MailStreamProviders;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.ProtocolArguments;
@@ -45,6 +46,7 @@ public class ImapProducer extends HeaderSelectorProducer {
     private final ImapEndpoint endpoint;
     private final ImapConfiguration cfg;
     private final MailBinding binding;
+    private final MailStreamProviders providers = new MailStreamProviders();
     private SessionPool<ImapClient> pool;
 
     public ImapProducer(ImapEndpoint endpoint) {
@@ -91,7 +93,9 @@ public class ImapProducer extends HeaderSelectorProducer {
             callback.done(true);
             return true;
         }
-        return super.process(exchange, callback);
+        try (MailStreamProviders.Scope mime = providers.enter()) {
+            return super.process(exchange, callback);
+        }
     }
 
     /** Runs the work on a pooled session; a session whose connection failed is discarded, not reused. */

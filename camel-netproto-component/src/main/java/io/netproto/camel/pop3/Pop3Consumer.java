@@ -7,6 +7,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.netproto.camel.mail.MailStreamProviders;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.SizeLimits;
 import jakarta.mail.internet.MimeMessage;
@@ -42,6 +43,7 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
     private final Pop3Endpoint endpoint;
     private final Pop3Configuration cfg;
     private final Pop3Mapping mapping;
+    private final MailStreamProviders providers = new MailStreamProviders();
     private final String keyPrefix;
     private IdempotentRepository repository;
     private volatile Pop3Client client;
@@ -165,7 +167,7 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
         Pop3Client c = client;
         Exchange exchange = createExchange(false);
         Message in;
-        try {
+        try (MailStreamProviders.Scope parsing = providers.enter()) {
             MimeMessage message = c.retrieve(candidate.number());
             in = mapping.fill(exchange.getIn(), message, mapping.isMapped() ? null : c.retrieveRaw(candidate.number()));
         } catch (ConnectionFailedException e) {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.netproto.camel.mail.MailStreamProviders;
 import io.netproto.camel.support.ProtocolArguments;
 import io.netproto.camel.support.SizeLimitExceededException;
 import io.netproto.camel.support.SizeLimits;
@@ -35,6 +36,7 @@ public class Pop3Producer extends HeaderSelectorProducer {
     private final Pop3Endpoint endpoint;
     private final Pop3Configuration cfg;
     private final Pop3Mapping mapping;
+    private final MailStreamProviders providers = new MailStreamProviders();
 
     public Pop3Producer(Pop3Endpoint endpoint) {
         super(endpoint, Pop3Constants.OPERATION, () -> defaultOperation(endpoint.getConfiguration()));
@@ -66,7 +68,9 @@ public class Pop3Producer extends HeaderSelectorProducer {
             callback.done(true);
             return true;
         }
-        return super.process(exchange, callback);
+        try (MailStreamProviders.Scope mime = providers.enter()) {
+            return super.process(exchange, callback);
+        }
     }
 
     /** Logs in, runs the work, and ends the session with QUIT (which carries out deletions). */

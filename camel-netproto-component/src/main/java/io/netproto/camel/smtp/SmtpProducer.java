@@ -3,6 +3,7 @@ package io.netproto.camel.smtp;
 import java.util.Arrays;
 
 import io.netproto.camel.mail.MailBinding;
+import io.netproto.camel.mail.MailStreamProviders;
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.NetprotoException;
 import io.netproto.camel.support.SessionPool;
@@ -37,6 +38,7 @@ public class SmtpProducer extends HeaderSelectorProducer {
     private final SmtpEndpoint endpoint;
     private final SmtpConfiguration cfg;
     private final MailBinding binding;
+    private final MailStreamProviders providers = new MailStreamProviders();
     private Session session;
     private SessionPool<SmtpClient> pool;
 
@@ -76,7 +78,9 @@ public class SmtpProducer extends HeaderSelectorProducer {
                 return true;
             }
         }
-        return super.process(exchange, callback);
+        try (MailStreamProviders.Scope mime = providers.enter()) {
+            return super.process(exchange, callback);
+        }
     }
 
     /** Idle connections kept for reuse (for tests and monitoring). */

@@ -28,6 +28,7 @@ public final class ReplyGuard {
     private long literalRemaining;
     private final byte[] tail = new byte[LINE_TAIL];
     private int tailLength;
+    private int tailHead;
     private final byte[] command = new byte[COMMAND_PREFIX];
     private int commandLength;
     private boolean atCommandStart = true;
@@ -110,28 +111,60 @@ public final class ReplyGuard {
         replyLines = 0;
     }
 
+    /**
+     * Checks a chunk the server sent: a line at a time (the bytes up to the next LF), and an announced IMAP literal
+     * skipped in one step, so that the cost per byte is a comparison, not a round of bookkeeping.
+     */
     private synchronized void received(byte[] buffer, int offset, int length) throws ReplyLimitExceededException {
         if (failure != null) {
             throw new ReplyLimitExceededException(failure);
         }
-        for (int i = offset; i < offset + length; i++) {
-            byte b = buffer[i];
-            replyBytes++;
-            if (!content && replyBytes > limits.maxReplyBytes()) {
-                fail("sent more than " + limits.maxReplyBytes() + " bytes in reply to one command");
-            }
+        int i = offset;
+        int end = offset + length;
+        while (i < end) {
             if (literalRemaining > 0) {
-                literalRemaining--;
-            } else if (b == '\n') {
-                endOfLine();
-            } else if (++lineBytes > limits.maxLineBytes() && (!content || limits.limitContentLines())) {
+                int skip = (int) Math.min(literalRemaining, end - i);
+                literalRemaining -= skip;
+                i += skip;
+                countReplyBytes(skip);
+                continue;
+            }
+            int stop = i;
+            while (stop < end && buffer[stop] != '\n') {
+                stop++;
+            }
+            int lineChunk = stop - i;
+            countReplyBytes(lineChunk);
+            lineBytes += lineChunk;
+            if (lineBytes > limits.maxLineBytes() && (!content || limits.limitContentLines())) {
                 fail("sent a line longer than " + limits.maxLineBytes() + " bytes");
-            } else if (limits.imapLiterals()) {
-                if (tailLength == LINE_TAIL) {
-                    System.arraycopy(tail, 1, tail, 0, LINE_TAIL - 1);
-                    tailLength--;
-                }
-                tail[tailLength++] = b;
+            }
+            if (limits.imapLiterals()) {
+                rememberTail(buffer, i, stop);
+            }
+            i = stop;
+            if (i < end) {
+                countReplyBytes(1);
+                i++;
+                endOfLine();
+            }
+        }
+    }
+
+    private void countReplyBytes(int n) throws ReplyLimitExceededException {
+        replyBytes += n;
+        if (!content && replyBytes > limits.maxReplyBytes()) {
+            fail("sent more than " + limits.maxReplyBytes() + " bytes in reply to one command");
+        }
+    }
+
+    /** Keeps the last {@value #LINE_TAIL} bytes of the current line (a ring), where an IMAP literal is announced. */
+    private void rememberTail(byte[] buffer, int from, int to) {
+        for (int j = Math.max(from, to - LINE_TAIL); j < to; j++) {
+            tail[tailHead] = buffer[j];
+            tailHead = (tailHead + 1) % LINE_TAIL;
+            if (tailLength < LINE_TAIL) {
+                tailLength++;
             }
         }
     }
@@ -155,25 +188,29 @@ public final class ReplyGuard {
 
     /** The size n of a literal announced by {@code {n}} (or {@code {n+}}) at the end of the line, else 0. */
     private long announcedLiteral() {
-        int end = tailLength;
-        if (end > 0 && tail[end - 1] == '\r') {
+        byte[] line = new byte[tailLength];
+        for (int k = 0; k < tailLength; k++) {
+            line[k] = tail[(tailHead - tailLength + k + LINE_TAIL) % LINE_TAIL];
+        }
+        int end = line.length;
+        if (end > 0 && line[end - 1] == '\r') {
             end--;
         }
-        if (end < 3 || tail[end - 1] != '}') {
+        if (end < 3 || line[end - 1] != '}') {
             return 0;
         }
-        int digitsEnd = tail[end - 2] == '+' ? end - 2 : end - 1;
+        int digitsEnd = line[end - 2] == '+' ? end - 2 : end - 1;
         int start = digitsEnd;
-        while (start > 0 && tail[start - 1] >= '0' && tail[start - 1] <= '9') {
+        while (start > 0 && line[start - 1] >= '0' && line[start - 1] <= '9') {
             start--;
         }
-        if (start == digitsEnd || start == 0 || tail[start - 1] != '{') {
+        if (start == digitsEnd || start == 0 || line[start - 1] != '{') {
             return 0;
         }
         if (digitsEnd - start > 18) {
             return Long.MAX_VALUE;
         }
-        return Long.parseLong(new String(tail, start, digitsEnd - start, StandardCharsets.US_ASCII));
+        return Long.parseLong(new String(line, start, digitsEnd - start, StandardCharsets.US_ASCII));
     }
 
     private void fail(String what) throws ReplyLimitExceededException {
