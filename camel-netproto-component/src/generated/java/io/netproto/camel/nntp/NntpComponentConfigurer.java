@@ -47,6 +47,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxarticlesize":
         case "maxArticleSize": getOrCreateConfiguration(target).setMaxArticleSize(property(camelContext, long.class, value)); return true;
+        case "maxfailures":
+        case "maxFailures": getOrCreateConfiguration(target).setMaxFailures(property(camelContext, int.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -92,6 +94,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxarticlesize":
         case "maxArticleSize": return long.class;
+        case "maxfailures":
+        case "maxFailures": return int.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -138,6 +142,8 @@ public class NntpComponentConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxarticlesize":
         case "maxArticleSize": return getOrCreateConfiguration(target).getMaxArticleSize();
+        case "maxfailures":
+        case "maxFailures": return getOrCreateConfiguration(target).getMaxFailures();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
         case "maxmessagesperpoll":

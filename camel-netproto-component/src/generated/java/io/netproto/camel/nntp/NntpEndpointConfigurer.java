@@ -51,6 +51,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxarticlesize":
         case "maxArticleSize": target.getConfiguration().setMaxArticleSize(property(camelContext, long.class, value)); return true;
+        case "maxfailures":
+        case "maxFailures": target.getConfiguration().setMaxFailures(property(camelContext, int.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
@@ -126,6 +128,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return boolean.class;
         case "maxarticlesize":
         case "maxArticleSize": return long.class;
+        case "maxfailures":
+        case "maxFailures": return int.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
         case "maxmessagesperpoll":
@@ -202,6 +206,8 @@ public class NntpEndpointConfigurer extends PropertyConfigurerSupport implements
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxarticlesize":
         case "maxArticleSize": return target.getConfiguration().getMaxArticleSize();
+        case "maxfailures":
+        case "maxFailures": return target.getConfiguration().getMaxFailures();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
         case "maxmessagesperpoll":

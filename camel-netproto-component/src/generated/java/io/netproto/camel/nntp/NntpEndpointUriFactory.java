@@ -25,7 +25,7 @@ public class NntpEndpointUriFactory extends org.apache.camel.support.component.E
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(40);
+        Set<String> props = new HashSet<>(41);
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -43,6 +43,7 @@ public class NntpEndpointUriFactory extends org.apache.camel.support.component.E
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxArticleSize");
+        props.add("maxFailures");
         props.add("maxIdleSessions");
         props.add("maxMessagesPerPoll");
         props.add("messageIdDomain");

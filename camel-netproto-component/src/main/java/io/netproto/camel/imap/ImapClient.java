@@ -2,8 +2,6 @@ package io.netproto.camel.imap;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -33,13 +31,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder;
-import org.eclipse.angus.mail.imap.protocol.BODY;
-import org.eclipse.angus.mail.imap.protocol.FLAGS;
-import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
 import org.eclipse.angus.mail.imap.protocol.IMAPResponse;
-import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
-import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
  * One logged-in IMAP session, the only class that touches Angus Mail's IMAP provider. At most one mailbox is selected
@@ -55,9 +48,6 @@ final class ImapClient implements PooledSession, AutoCloseable {
 
     private static final Pattern COPYUID = Pattern.compile("\\[COPYUID (\\d+) ([0-9:,]+) ([0-9:,]+)]", Pattern.CASE_INSENSITIVE);
     private static final Pattern ATOM = Pattern.compile("[A-Za-z0-9._:\\-]+");
-    /** Messages up to this size are fetched ahead whole by {@link #prefetch(List)}. */
-    static final int SMALL_MESSAGE = 64 * 1024;
-    private static final Session PARSING = Session.getInstance(new Properties());
 
     @FunctionalInterface
     private interface Command<T> {
@@ -232,51 +222,28 @@ final class ImapClient implements PooledSession, AutoCloseable {
     /**
      * Fetches ahead what a consumer reads of these messages of the selected mailbox, in at most two commands for all
      * of them: UID FETCH of their flags and sizes, then UID FETCH BODY.PEEK[] of those of at most
-     * {@link #SMALL_MESSAGE} octets, parsed here (a larger message is read from the server when needed, see
-     * {@link #message(long)}). A UID no longer in the mailbox is missing from the result.
+     * {@link ImapFetchAhead#SMALL_MESSAGE} octets, parsed here (a larger message is read from the server when needed,
+     * see {@link #message(long)}). A UID no longer in the mailbox is missing from the result.
      */
     Map<Long, ImapPrefetch> prefetch(List<Long> uids) {
-        Set<Long> wanted = new HashSet<>(uids);
-        Map<Long, Flags> flags = new HashMap<>();
-        List<Long> small = new ArrayList<>();
+        ImapFetchAhead ahead = new ImapFetchAhead(uids);
         String command = "UID FETCH " + ImapUids.of(uids) + " (UID FLAGS RFC822.SIZE)";
         run(command, p -> {
             Response[] responses = p.command(command, null);
             finish(p, responses);
-            for (Response response : responses) {
-                UID uid = response instanceof FetchResponse fetch ? fetch.getItem(UID.class) : null;
-                if (uid != null && wanted.contains(uid.uid)) {
-                    FetchResponse fetch = (FetchResponse) response;
-                    FLAGS f = fetch.getItem(FLAGS.class);
-                    RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
-                    flags.put(uid.uid, f == null ? new Flags() : f);
-                    if (size != null && size.size <= SMALL_MESSAGE) {
-                        small.add(uid.uid);
-                    }
-                }
-            }
+            ahead.readSizes(responses);
             return null;
         });
-        Map<Long, MimeMessage> contents = new HashMap<>();
-        if (!small.isEmpty()) {
-            String bodies = "UID FETCH " + ImapUids.of(small) + " (UID BODY.PEEK[])";
+        if (!ahead.small().isEmpty()) {
+            String bodies = "UID FETCH " + ImapUids.of(ahead.small()) + " (UID BODY.PEEK[])";
             run(bodies, p -> {
                 Response[] responses = p.command(bodies, null);
                 finish(p, responses);
-                for (Response response : responses) {
-                    UID uid = response instanceof FetchResponse fetch ? fetch.getItem(UID.class) : null;
-                    BODY body = uid == null ? null : ((FetchResponse) response).getItem(BODY.class);
-                    if (body != null && !body.isHeader() && body.getByteArrayInputStream() != null
-                        && small.contains(uid.uid)) {
-                        contents.put(uid.uid, new MimeMessage(PARSING, body.getByteArrayInputStream()));
-                    }
-                }
+                ahead.readBodies(responses);
                 return null;
             });
         }
-        Map<Long, ImapPrefetch> result = new HashMap<>();
-        flags.forEach((uid, f) -> result.put(uid, new ImapPrefetch(f, contents.get(uid))));
-        return result;
+        return ahead.result();
     }
 
     /** UID STORE of flags and keywords (such as {@code \Seen $Label}) in the selected mailbox. */

@@ -38,6 +38,8 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
     private IdempotentRepository idempotentRepository;
     @UriParam(defaultValue = "0")
     private long maxArticleSize;
+    @UriParam(label = "consumer", defaultValue = "0")
+    private int maxFailures;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public NntpConfiguration copy() {
@@ -66,6 +68,9 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
         }
         if (maxMessagesPerPoll < 0) {
             throw new IllegalArgumentException("Option maxMessagesPerPoll must be 0 (no limit) or more, was " + maxMessagesPerPoll);
+        }
+        if (maxFailures < 0) {
+            throw new IllegalArgumentException("Option maxFailures must be 0 (never give up) or more, was " + maxFailures);
         }
         if (maxIdleSessions < 1) {
             throw new IllegalArgumentException("Option maxIdleSessions must be at least 1, was " + maxIdleSessions);
@@ -191,6 +196,19 @@ public class NntpConfiguration extends NetConfiguration implements Cloneable {
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public int getMaxFailures() {
+        return maxFailures;
+    }
+
+    /**
+     * After this many failed exchanges of the same article, a WARN is logged and the checkpoint moves past it, so that
+     * one poison article never blocks the group (news articles are never deleted). The failures are counted while the
+     * consumer runs. 0 (the default) retries forever.
+     */
+    public void setMaxFailures(int maxFailures) {
+        this.maxFailures = maxFailures;
     }
 
     public long getMaxArticleSize() {

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
 
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Polls the endpoint's groups (names, or wildmats expanded with LIST ACTIVE on every poll) on one connection kept
  * across polls, and delivers each new article once, in number order: OVER of the numbers above the checkpoint, then
  * ARTICLE of each. The checkpoint (last delivered number per server and group) advances only after the article's
- * exchange succeeded; a failed exchange stops the group for this poll, and the next poll retries that article.
+ * exchange succeeded; a failed exchange stops the group for this poll, and the next poll retries that article (after
+ * maxFailures failures of the same article, the checkpoint moves past it).
  * <p>
  * Gaps (an article expired or cancelled: absent from OVER, or 423 on ARTICLE) are skipped. Renumbering policy: the
  * checkpoint holds the number and the Message-ID of the last delivered article. The group counts as renumbered when
@@ -47,6 +50,11 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
     private CheckpointStore checkpoints;
     private IdempotentRepository repository;
     private NntpSession session;
+    /** Per group: the article whose exchange failed last, and how many times in a row. */
+    private final Map<String, Failures> failures = new HashMap<>();
+
+    private record Failures(long number, int count) {
+    }
 
     record Candidate(String group, NntpOverview overview) {
     }
@@ -335,12 +343,33 @@ public class NntpConsumer extends ScheduledBatchPollingConsumer {
             if (messageId != null) {
                 repository.add(messageId);
             }
+            failures.remove(c.group());
             advance(c.group(), c.overview());
-        } else if (exchange.getException() != null) {
-            getExceptionHandler().handleException("Error processing article " + c.overview().number() + " of " + c.group(),
-                    exchange, exchange.getException());
+        } else {
+            if (exchange.getException() != null) {
+                getExceptionHandler().handleException("Error processing article " + c.overview().number() + " of "
+                                                      + c.group(), exchange, exchange.getException());
+            }
+            ok = giveUpAfterMaxFailures(c);
         }
         releaseExchange(exchange, false);
         return ok;
+    }
+
+    /** Counts a failed exchange; after maxFailures of the same article the checkpoint moves past it (true). */
+    private boolean giveUpAfterMaxFailures(Candidate c) {
+        long number = c.overview().number();
+        Failures previous = failures.get(c.group());
+        int count = previous != null && previous.number() == number ? previous.count() + 1 : 1;
+        if (cfg.getMaxFailures() == 0 || count < cfg.getMaxFailures()) {
+            failures.put(c.group(), new Failures(number, count));
+            LOG.debug("Article {} of {} not committed: its exchange failed ({} times)", number, c.group(), count);
+            return false;
+        }
+        failures.remove(c.group());
+        LOG.warn("Article {} {} of {} on {} failed {} times (maxFailures={}): the checkpoint moves past it", number,
+                c.overview().messageId(), c.group(), cfg.getHost(), count, cfg.getMaxFailures());
+        advance(c.group(), c.overview());
+        return true;
     }
 }

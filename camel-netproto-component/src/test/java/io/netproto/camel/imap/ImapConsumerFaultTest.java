@@ -1,24 +1,21 @@
 package io.netproto.camel.imap;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.netproto.camel.mail.InboxView;
-import io.netproto.camel.support.FaultRunLedger;
+import io.netproto.camel.support.FaultRunSupport;
 import io.netproto.camel.support.FileCheckpointStore;
 import io.netproto.testkit.fault.Fault;
 import io.netproto.testkit.fault.FaultProxy;
 import io.netproto.testkit.fault.SeededFaults;
 import jakarta.mail.Flags;
 import org.apache.camel.CamelContext;
-import org.apache.camel.Exchange;
-import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.assertj.core.api.Assertions.assertThat;
+import static io.netproto.camel.support.FaultRunSupport.SEED;
 
 /**
  * 1,000 messages consumed through a fault-injecting proxy, with route failures on purpose, an outage and a consumer
@@ -27,95 +24,42 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ImapConsumerFaultTest extends ImapTestSupport {
 
-    private static final long SEED = 42;
-    private static final int ITEMS = 1000;
-
-    private FaultProxy proxy;
-    private CamelContext consumer;
-    private InboxView inbox;
+    private FaultRunSupport run;
 
     @AfterEach
-    void stopProxy() {
-        if (consumer != null) {
-            consumer.stop();
-        }
-        if (proxy != null) {
-            proxy.close();
+    void stopRun() {
+        if (run != null) {
+            run.close();
         }
     }
 
     private static String text(String subject) {
-        return "text of " + subject + " " + "y".repeat(1 + (subject.hashCode() & 0x3ff));
+        return FaultRunSupport.content("text of ", subject, 'y');
     }
 
     @Test
     void everyMessageIsDeliveredOnceAndFlaggedSeenOnlyAfterSuccessDespiteFaultsAndRestarts(@TempDir Path tmp)
             throws Exception {
-        List<String> subjects = new ArrayList<>();
-        for (int i = 0; i < ITEMS; i++) {
-            String subject = String.format("m%04d", i);
-            subjects.add(subject);
-            deliver(subject, text(subject));
-        }
-        FaultRunLedger ledger = new FaultRunLedger(subjects);
-        inbox = new InboxView(server, EMAIL);
+        List<String> subjects = FaultRunSupport.ids("m%04d", subject -> deliver(subject, text(subject)));
+        InboxView inbox = new InboxView(server, EMAIL);
         SeededFaults faults = new SeededFaults(SEED, 0.8, 3_000, 30_000, 2, Fault.Kind.DROP, Fault.Kind.RESET,
                 Fault.Kind.STALL, Fault.Kind.CUT_REPLY);
-        proxy = FaultProxy.to(server.host(), server.imapPort()).faults(faults);
+        run = new FaultRunSupport(subjects, FaultProxy.to(server.host(), server.imapPort()).faults(faults));
         Path store = tmp.resolve("checkpoints.properties");
-
-        consumer = startConsumer(ledger, store);
-        ledger.await(60, () -> ledger.deliveredCount() >= ITEMS / 2);
-        consumer.stop();
-        proxy.refuseConnections(true); // the server is down while the consumer comes back
-        consumer = startConsumer(ledger, store);
-        ledger.await(10, () -> proxy.refusedCount() >= 2);
-        proxy.refuseConnections(false);
-
-        ledger.await(90, () -> ledger.deliveredCount() == ITEMS && allSeen(subjects));
-        System.out.println(ledger.summary("imap", proxy.faultsInjected(), 1, SEED));
-        // a \Seen commit lost with its connection is repeated on the next poll, the message is not delivered again
-        ledger.assertExactlyOnce();
-        assertThat(proxy.faultsInjected()).isGreaterThan(5);
-        assertThat(ledger.attemptCount()).as("failed attempts were retried").isGreaterThan(ITEMS);
-    }
-
-    private CamelContext startConsumer(FaultRunLedger ledger, Path store) throws Exception {
-        CamelContext camel = newContext();
-        camel.getRegistry().bind("checkpoints", new FileCheckpointStore(store));
-        camel.getRegistry().bind("ledger", ledger);
-        String from = "imap://" + USER + "@" + proxy.host() + ":" + proxy.port() + "?password=" + PASSWORD
+        String from = "imap://" + USER + "@" + run.proxy().host() + ":" + run.proxy().port() + "?password=" + PASSWORD
                       + "&startTls=optional&checkpointStore=#checkpoints&exceptionHandler=#ledger"
                       + "&delay=10&initialDelay=0&maxMessagesPerPoll=25&readTimeout=2000&connectTimeout=1000";
-        camel.addRoutes(new RouteBuilder() {
-            @Override
-            public void configure() {
-                errorHandler(defaultErrorHandler().logExhausted(false));
-                from(from).process(e -> consume(e, ledger));
-            }
-        });
-        camel.start();
-        return camel;
-    }
+        // a message must still be unseen while its exchange runs
+        FaultRunSupport.Items messages = new FaultRunSupport.Items(e -> e.getIn().getHeader("Subject", String.class),
+                (subject, e) -> !inbox.untouched(subject, Flags.Flag.SEEN, Flags.Flag.DELETED),
+                e -> e.getIn().getBody(String.class).trim(), ImapConsumerFaultTest::text);
 
-    /** Every 25th message fails its first attempt on purpose; the message must still be unseen each time. */
-    private void consume(Exchange exchange, FaultRunLedger ledger) {
-        String subject = exchange.getIn().getHeader("Subject", String.class);
-        int attempt = ledger.attempt(subject);
-        if (!inbox.untouched(subject, Flags.Flag.SEEN, Flags.Flag.DELETED)) {
-            ledger.committedEarly(subject);
-        }
-        String body = exchange.getIn().getBody(String.class).trim();
-        if (attempt == 1 && subject.hashCode() % 25 == 0) {
-            throw new IllegalStateException("failing the first attempt of " + subject + " on purpose");
-        }
-        if (!text(subject).equals(body)) {
-            ledger.corrupt(subject, body);
-        }
-        ledger.delivered(subject);
-    }
-
-    private boolean allSeen(List<String> subjects) {
-        return subjects.stream().noneMatch(subject -> inbox.untouched(subject, Flags.Flag.SEEN));
+        // a \Seen commit lost with its connection is repeated on the next poll, the message is not delivered again
+        run.run(() -> {
+            CamelContext camel = newContext();
+            camel.getRegistry().bind("checkpoints", new FileCheckpointStore(store));
+            return camel;
+        }, from, messages, run.refusedConnections(), "imap", 90,
+                () -> subjects.stream().noneMatch(subject -> inbox.untouched(subject, Flags.Flag.SEEN)), 5);
     }
 }

@@ -1,18 +1,17 @@
 package io.netproto.camel.nntp;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.netproto.camel.support.NetprotoException;
+import io.netproto.camel.support.ProducerFaultRun;
 import io.netproto.camel.support.ProtocolReplyException;
 import io.netproto.testkit.fault.Direction;
 import io.netproto.testkit.fault.Fault;
 import io.netproto.testkit.fault.FaultProxy;
 import io.netproto.testkit.fault.FaultSource;
 import io.netproto.testkit.fault.SeededFaults;
-import io.netproto.testkit.nntp.Article;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
@@ -54,27 +53,11 @@ class NntpProducerFaultTest extends NntpTestSupport {
     void everyPostReachesTheGroupOrFailsWithAnException() {
         proxy = FaultProxy.to(news.host(), news.port()).faults(new SeededFaults(SEED, 1.0, 20_000, 500, 2,
                 Fault.Kind.DROP, Fault.Kind.RESET, Fault.Kind.STALL, Fault.Kind.CUT_REPLY));
-        List<String> succeeded = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (int i = 0; i < POSTS; i++) {
-            String subject = String.format("p%03d", i);
-            Exchange exchange = post(proxyUri(), subject);
-            if (exchange.getException() == null) {
-                succeeded.add(subject);
-            } else {
-                assertThat(exchange.getException()).as(subject).isInstanceOf(NetprotoException.class)
-                        .hasMessageContaining("NNTP");
-                failed.add(subject);
-            }
-        }
+        ProducerFaultRun run = ProducerFaultRun.sendAll(POSTS, "p%03d", (subject, i) -> post(proxyUri(), subject), "NNTP");
         Map<String, Integer> posted = posted();
-        long failedButPosted = failed.stream().filter(posted::containsKey).count();
-        System.out.println("fault-run nntp producer: posts=" + POSTS + " faults=" + proxy.faultsInjected()
-                           + " failed=" + failed.size() + " failedButPosted=" + failedButPosted + " seed=" + SEED);
+        System.out.println(run.line("nntp producer", "posts", "failedButPosted", posted, proxy.faultsInjected(), SEED));
         assertThat(proxy.faultsInjected()).isGreaterThan(10);
-        assertThat(failed).isNotEmpty();
-        assertThat(succeeded).as("every successful post is in the group").allMatch(posted::containsKey);
-        assertThat(posted.values()).as("nothing posted twice").allMatch(n -> n == 1);
+        run.assertEverySuccessArrivedOnce(posted);
     }
 
     @Test
@@ -127,10 +110,6 @@ class NntpProducerFaultTest extends NntpTestSupport {
     }
 
     private Map<String, Integer> posted() {
-        Map<String, Integer> bySubject = new HashMap<>();
-        for (Article article : news.articles(GROUP)) {
-            bySubject.merge(article.header("Subject").orElse(""), 1, Integer::sum);
-        }
-        return bySubject;
+        return ProducerFaultRun.count(news.articles(GROUP).stream().map(a -> a.header("Subject").orElse("")).toList());
     }
 }

@@ -2,42 +2,31 @@ package io.netproto.camel.pop3;
 
 import java.util.stream.Stream;
 
+import io.netproto.camel.support.InjectionTestSupport;
 import io.netproto.camel.support.LineBreaks;
 import io.netproto.testkit.mail.EmbeddedMailServer;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * Every pop3 parameter that reaches a command line refuses CR, LF, CRLF and NUL with an error naming it, before any
  * connection to the server is made.
  */
-class Pop3InjectionTest {
+class Pop3InjectionTest extends InjectionTestSupport {
 
     private static EmbeddedMailServer server;
-    private static CamelContext context;
-    private static ProducerTemplate template;
 
     @BeforeAll
     static void start() {
         server = EmbeddedMailServer.start().user("alice@example.org", "alice", "s3cret!");
-        context = new DefaultCamelContext();
-        context.start();
-        template = context.createProducerTemplate();
     }
 
     @AfterAll
     static void stop() {
-        context.stop();
         server.close();
     }
 
@@ -55,15 +44,13 @@ class Pop3InjectionTest {
     @ParameterizedTest(name = "{0} {1} with {2}")
     @MethodSource("headers")
     void aLineBreakInAHeaderIsRefusedBeforeConnecting(String operation, String header, String lineBreak) {
-        int connections = server.acceptedConnections("pop3");
+        ServerUntouched untouched = unchanged(() -> server.acceptedConnections("pop3"));
         Exchange exchange = template.request(uri("username=alice&password=s3cret!"), e -> {
             e.getIn().setHeader(Pop3Constants.OPERATION, operation);
             e.getIn().setHeader(Pop3Constants.MESSAGE_NUMBER, 1);
             e.getIn().setHeader(header, "1" + lineBreak + "DELE 2");
         });
-        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("The header " + header + " must not contain CR, LF or NUL characters");
-        assertThat(server.acceptedConnections("pop3")).isEqualTo(connections);
+        assertRefused(exchange, "The header " + header + " must not contain CR, LF or NUL characters", untouched);
     }
 
     static Stream<Arguments> options() {
@@ -74,11 +61,9 @@ class Pop3InjectionTest {
     @ParameterizedTest(name = "{0} with {1}")
     @MethodSource("options")
     void aLineBreakInAnOptionFailsTheEndpointNamingIt(String option, String lineBreak) {
-        int connections = server.acceptedConnections("pop3");
-        String options = (option.equals("username") ? "password=x&" : option.equals("password") ? "username=alice&"
-                : "username=alice&password=x&") + option + "=x" + LineBreaks.encoded(lineBreak) + "DELE%201";
-        assertThatThrownBy(() -> template.requestBodyAndHeader(uri(options), null, Pop3Constants.OPERATION, "stat"))
-                .hasStackTraceContaining("The " + option + " option must not contain CR, LF or NUL characters");
-        assertThat(server.acceptedConnections("pop3")).isEqualTo(connections);
+        ServerUntouched untouched = unchanged(() -> server.acceptedConnections("pop3"));
+        String options = withCredentials("alice", option, "x" + LineBreaks.encoded(lineBreak) + "DELE%201");
+        assertOptionRefused(() -> template.requestBodyAndHeader(uri(options), null, Pop3Constants.OPERATION, "stat"),
+                "The " + option + " option must not contain CR, LF or NUL characters", untouched);
     }
 }

@@ -4,17 +4,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
 
+import io.netproto.camel.support.InjectionTestSupport;
 import io.netproto.camel.support.LineBreaks;
 import io.netproto.testkit.mail.EmbeddedMailServer;
 import jakarta.activation.DataHandler;
 import jakarta.mail.util.ByteArrayDataSource;
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.attachment.DefaultAttachment;
-import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,32 +21,30 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every smtp parameter that reaches the SMTP dialogue or the mail's header block refuses CR, LF, CRLF and NUL with an
  * error naming it, before any command is sent (the server's command log stays empty) and before any mail is stored.
  */
-class SmtpInjectionTest {
+class SmtpInjectionTest extends InjectionTestSupport {
 
     private static final String ALLOW_HEADERS = "to=bob@example.org&useHeaderRecipients=true&useHeaderFrom=true"
                                                 + "&useHeaderReplyTo=true&useHeaderSubject=true";
 
     private static EmbeddedMailServer mail;
-    private static CamelContext context;
-    private static ProducerTemplate template;
+    /** No SMTP command was sent and no mail stored. */
+    private static final ServerUntouched NO_COMMAND = () -> {
+        assertThat(mail.smtpCommands()).isEmpty();
+        assertThat(mail.greenMail().getReceivedMessages()).isEmpty();
+    };
 
     @BeforeAll
     static void start() {
         mail = EmbeddedMailServer.start();
-        context = new DefaultCamelContext();
-        context.start();
-        template = context.createProducerTemplate();
     }
 
     @AfterAll
     static void stop() {
-        context.stop();
         mail.close();
     }
 
@@ -105,9 +101,7 @@ class SmtpInjectionTest {
             e.getIn().setBody("body");
             set.accept(e.getIn(), "carol@example.org" + lineBreak + "RCPT TO:<victim@example.com>");
         });
-        assertThat(exchange.getException()).isInstanceOf(IllegalArgumentException.class).hasMessageContaining(named);
-        assertThat(mail.smtpCommands()).isEmpty();
-        assertThat(mail.greenMail().getReceivedMessages()).isEmpty();
+        assertRefused(exchange, named, NO_COMMAND);
     }
 
     static Stream<Arguments> options() {
@@ -126,8 +120,6 @@ class SmtpInjectionTest {
             case "dsnRet" -> "Option dsnRet must be FULL or HDRS";
             default -> "The " + option + " option must not contain CR, LF or NUL";
         };
-        assertThatThrownBy(() -> template.requestBody(uri(options), "body")).hasStackTraceContaining(named);
-        assertThat(mail.smtpCommands()).isEmpty();
-        assertThat(mail.greenMail().getReceivedMessages()).isEmpty();
+        assertOptionRefused(() -> template.requestBody(uri(options), "body"), named, NO_COMMAND);
     }
 }

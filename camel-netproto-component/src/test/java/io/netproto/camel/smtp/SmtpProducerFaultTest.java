@@ -1,11 +1,10 @@
 package io.netproto.camel.smtp;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 
 import io.netproto.camel.support.NetprotoException;
+import io.netproto.camel.support.ProducerFaultRun;
 import io.netproto.testkit.fault.Direction;
 import io.netproto.testkit.fault.Fault;
 import io.netproto.testkit.fault.FaultProxy;
@@ -50,27 +49,12 @@ class SmtpProducerFaultTest extends SmtpTestSupport {
     void everySendReachesTheMailboxOrFailsWithAnException() throws MessagingException {
         proxy = FaultProxy.to(mail.host(), mail.smtpPort()).faults(new SeededFaults(SEED, 1.0, 40_000, 1_000, 2,
                 Fault.Kind.DROP, Fault.Kind.RESET, Fault.Kind.STALL, Fault.Kind.CUT_REPLY));
-        List<String> succeeded = new ArrayList<>();
-        List<String> failed = new ArrayList<>();
-        for (int i = 0; i < MAILS; i++) {
-            String subject = String.format("s%03d", i);
-            Exchange exchange = send(subject, "mail " + subject + "\n" + "w".repeat(2_000 + i * 10));
-            if (exchange.getException() == null) {
-                succeeded.add(subject);
-            } else {
-                assertThat(exchange.getException()).as(subject).isInstanceOf(NetprotoException.class)
-                        .hasMessageContaining("SMTP");
-                failed.add(subject);
-            }
-        }
+        ProducerFaultRun run = ProducerFaultRun.sendAll(MAILS, "s%03d",
+                (subject, i) -> send(subject, "mail " + subject + "\n" + "w".repeat(2_000 + i * 10)), "SMTP");
         Map<String, Integer> received = received();
-        long failedButDelivered = failed.stream().filter(received::containsKey).count();
-        System.out.println("fault-run netsmtp producer: mails=" + MAILS + " faults=" + proxy.faultsInjected()
-                           + " failed=" + failed.size() + " failedButDelivered=" + failedButDelivered + " seed=" + SEED);
+        System.out.println(run.line("netsmtp producer", "mails", "failedButDelivered", received, proxy.faultsInjected(), SEED));
         assertThat(proxy.faultsInjected()).isGreaterThan(10);
-        assertThat(failed).isNotEmpty();
-        assertThat(succeeded).as("every successful send is in the mailbox").allMatch(received::containsKey);
-        assertThat(received.values()).as("nothing delivered twice").allMatch(n -> n == 1);
+        run.assertEverySuccessArrivedOnce(received);
     }
 
     @Test
@@ -87,10 +71,11 @@ class SmtpProducerFaultTest extends SmtpTestSupport {
     }
 
     private Map<String, Integer> received() throws MessagingException {
-        Map<String, Integer> bySubject = new HashMap<>();
-        for (MimeMessage message : mail.greenMail().getReceivedMessages()) {
-            bySubject.merge(message.getSubject(), 1, Integer::sum);
+        MimeMessage[] messages = mail.greenMail().getReceivedMessages();
+        String[] subjects = new String[messages.length];
+        for (int i = 0; i < messages.length; i++) {
+            subjects[i] = messages[i].getSubject();
         }
-        return bySubject;
+        return ProducerFaultRun.count(Arrays.asList(subjects));
     }
 }
