@@ -1,0 +1,74 @@
+package io.netproto.camel.ftp;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.netproto.camel.support.ReplyLimitExceededException;
+import io.netproto.camel.support.ReplyLimits;
+
+/**
+ * Reads a listing (LIST, MLSD, NLST) from its data connection as lines, within bounds: a line of at most
+ * {@link ReplyLimits#FTP}'s line length, at most {@code maxEntries} lines and {@code maxBytes} bytes. Past a bound the
+ * read stops with a {@link ReplyLimitExceededException} naming the option, so a server sending an endless listing or
+ * an endless line cannot exhaust memory. Empty lines are dropped; a CR before the LF is removed.
+ */
+final class ListingReader {
+
+    private static final int MAX_LINE_BYTES = ReplyLimits.FTP.maxLineBytes();
+
+    private ListingReader() {
+    }
+
+    static List<String> read(InputStream data, Charset charset, int maxEntries, long maxBytes, String command)
+            throws IOException {
+        InputStream in = new BufferedInputStream(data, 16 * 1024);
+        List<String> lines = new ArrayList<>();
+        ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        long bytes = 0;
+        int b;
+        while ((b = in.read()) >= 0) {
+            if (++bytes > maxBytes) {
+                throw exceeded(command, "more than " + maxBytes + " bytes", "maxListingSize=" + maxBytes);
+            }
+            if (b != '\n') {
+                if (line.size() >= MAX_LINE_BYTES) {
+                    throw exceeded(command, "a line longer than " + MAX_LINE_BYTES + " bytes", "the FTP line limit");
+                }
+                line.write(b);
+                continue;
+            }
+            if (add(lines, line, charset) && lines.size() > maxEntries) {
+                throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
+            }
+        }
+        add(lines, line, charset);
+        if (lines.size() > maxEntries) {
+            throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
+        }
+        return lines;
+    }
+
+    private static boolean add(List<String> lines, ByteArrayOutputStream line, Charset charset) {
+        int length = line.size();
+        byte[] raw = line.toByteArray();
+        line.reset();
+        if (length > 0 && raw[length - 1] == '\r') {
+            length--;
+        }
+        if (length == 0) {
+            return false;
+        }
+        lines.add(new String(raw, 0, length, charset));
+        return true;
+    }
+
+    private static ReplyLimitExceededException exceeded(String command, String what, String limit) {
+        return new ReplyLimitExceededException("The FTP server sent " + what + " in the listing of " + command + " (limit: "
+                                               + limit + "); the listing was abandoned and the connection closed");
+    }
+}
