@@ -1,6 +1,5 @@
 package io.netproto.camel.ftp;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,33 +23,42 @@ final class ListingReader {
     private ListingReader() {
     }
 
-    static List<String> read(InputStream data, Charset charset, int maxEntries, long maxBytes, String command)
+    static List<String> read(InputStream in, Charset charset, int maxEntries, long maxBytes, String command)
             throws IOException {
-        InputStream in = new BufferedInputStream(data, 16 * 1024);
         List<String> lines = new ArrayList<>();
         ByteArrayOutputStream line = new ByteArrayOutputStream(128);
+        byte[] buffer = new byte[16 * 1024];
         long bytes = 0;
-        int b;
-        while ((b = in.read()) >= 0) {
-            if (++bytes > maxBytes) {
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            bytes += n;
+            if (bytes > maxBytes) {
                 throw exceeded(command, "more than " + maxBytes + " bytes", "maxListingSize=" + maxBytes);
             }
-            if (b != '\n') {
-                if (line.size() >= MAX_LINE_BYTES) {
-                    throw exceeded(command, "a line longer than " + MAX_LINE_BYTES + " bytes", "the FTP line limit");
+            int start = 0;
+            for (int i = 0; i < n; i++) {
+                if (buffer[i] == '\n') {
+                    append(line, buffer, start, i - start, command);
+                    start = i + 1;
+                    if (add(lines, line, charset) && lines.size() > maxEntries) {
+                        throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
+                    }
                 }
-                line.write(b);
-                continue;
             }
-            if (add(lines, line, charset) && lines.size() > maxEntries) {
-                throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
-            }
+            append(line, buffer, start, n - start, command);
         }
-        add(lines, line, charset);
-        if (lines.size() > maxEntries) {
+        if (add(lines, line, charset) && lines.size() > maxEntries) {
             throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
         }
         return lines;
+    }
+
+    private static void append(ByteArrayOutputStream line, byte[] buffer, int offset, int length, String command)
+            throws ReplyLimitExceededException {
+        if (line.size() + length > MAX_LINE_BYTES + 1) { // + 1: the CR before the LF
+            throw exceeded(command, "a line longer than " + MAX_LINE_BYTES + " bytes", "the FTP line length limit");
+        }
+        line.write(buffer, offset, length);
     }
 
     private static boolean add(List<String> lines, ByteArrayOutputStream line, Charset charset) {
