@@ -403,7 +403,10 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     /**
      * Repository remembering consumed files that stay on the server (neither delete nor move); the key is
      * the relative path, size and modification time, so a changed re-upload is delivered again. Default:
-     * in memory; use a file or database repository to survive restarts.
+     * in memory; use a file or database repository to survive restarts. With delete or move it holds the files
+     * delivered whose delete or move is still pending (written before the commit, removed after it): a file whose
+     * commit failed, or was cut short by a restart, is committed by a later poll instead of being delivered again;
+     * with a persistent repository this survives a restart.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
