@@ -79,8 +79,10 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         List<FtpEntry> files;
         try {
             files = scanner.scan(s);
-        } catch (ConnectionFailedException e) {
-            disconnect();
+        } catch (RuntimeException e) {
+            if (e instanceof ConnectionFailedException || !s.isConnected()) {
+                disconnect(); // lost, or out of step after a reply that could not be parsed
+            }
             throw e;
         }
         if (pendingCommits != null) {
