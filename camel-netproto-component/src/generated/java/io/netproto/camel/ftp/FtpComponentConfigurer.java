@@ -72,6 +72,10 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxFileSize": getOrCreateConfiguration(target).setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": getOrCreateConfiguration(target).setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxlistingentries":
+        case "maxListingEntries": getOrCreateConfiguration(target).setMaxListingEntries(property(camelContext, int.class, value)); return true;
+        case "maxlistingsize":
+        case "maxListingSize": getOrCreateConfiguration(target).setMaxListingSize(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": getOrCreateConfiguration(target).setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
@@ -154,6 +158,10 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxFileSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxlistingentries":
+        case "maxListingEntries": return int.class;
+        case "maxlistingsize":
+        case "maxListingSize": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxreconnectdelay":
@@ -237,6 +245,10 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "maxFileSize": return getOrCreateConfiguration(target).getMaxFileSize();
         case "maxidlesessions":
         case "maxIdleSessions": return getOrCreateConfiguration(target).getMaxIdleSessions();
+        case "maxlistingentries":
+        case "maxListingEntries": return getOrCreateConfiguration(target).getMaxListingEntries();
+        case "maxlistingsize":
+        case "maxListingSize": return getOrCreateConfiguration(target).getMaxListingSize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return getOrCreateConfiguration(target).getMaxMessagesPerPoll();
         case "maxreconnectdelay":

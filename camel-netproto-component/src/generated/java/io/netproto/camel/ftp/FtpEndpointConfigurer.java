@@ -76,6 +76,10 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxFileSize": target.getConfiguration().setMaxFileSize(property(camelContext, long.class, value)); return true;
         case "maxidlesessions":
         case "maxIdleSessions": target.getConfiguration().setMaxIdleSessions(property(camelContext, int.class, value)); return true;
+        case "maxlistingentries":
+        case "maxListingEntries": target.getConfiguration().setMaxListingEntries(property(camelContext, int.class, value)); return true;
+        case "maxlistingsize":
+        case "maxListingSize": target.getConfiguration().setMaxListingSize(property(camelContext, long.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxreconnectdelay":
@@ -188,6 +192,10 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxFileSize": return long.class;
         case "maxidlesessions":
         case "maxIdleSessions": return int.class;
+        case "maxlistingentries":
+        case "maxListingEntries": return int.class;
+        case "maxlistingsize":
+        case "maxListingSize": return long.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxreconnectdelay":
@@ -301,6 +309,10 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "maxFileSize": return target.getConfiguration().getMaxFileSize();
         case "maxidlesessions":
         case "maxIdleSessions": return target.getConfiguration().getMaxIdleSessions();
+        case "maxlistingentries":
+        case "maxListingEntries": return target.getConfiguration().getMaxListingEntries();
+        case "maxlistingsize":
+        case "maxListingSize": return target.getConfiguration().getMaxListingSize();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getConfiguration().getMaxMessagesPerPoll();
         case "maxreconnectdelay":

@@ -25,7 +25,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(65);
         props.add("account");
         props.add("antExclude");
         props.add("antInclude");
@@ -59,6 +59,8 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("maxDepth");
         props.add("maxFileSize");
         props.add("maxIdleSessions");
+        props.add("maxListingEntries");
+        props.add("maxListingSize");
         props.add("maxMessagesPerPoll");
         props.add("maxReconnectDelay");
         props.add("move");

@@ -12,6 +12,9 @@ import org.apache.camel.spi.UriPath;
 @UriParams
 public class FtpConfiguration extends NetConfiguration implements Cloneable {
 
+    static final int DEFAULT_MAX_LISTING_ENTRIES = 100_000;
+    static final long DEFAULT_MAX_LISTING_SIZE = 32L * 1024 * 1024;
+
     @UriPath(description = "The remote directory of the endpoint, relative to the login directory")
     private String directoryName;
 
@@ -81,6 +84,10 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     private long maxReconnectDelay = 60_000;
     @UriParam(defaultValue = "0")
     private long maxFileSize;
+    @UriParam(label = "advanced", defaultValue = "100000")
+    private int maxListingEntries = DEFAULT_MAX_LISTING_ENTRIES;
+    @UriParam(label = "advanced", defaultValue = "33554432")
+    private long maxListingSize = DEFAULT_MAX_LISTING_SIZE;
 
     /** A copy, so an endpoint's changes never leak into another's. */
     public FtpConfiguration copy() {
@@ -125,6 +132,10 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
         }
         java.nio.charset.Charset.forName(charset);
         SizeLimits.validate("maxFileSize", maxFileSize);
+        if (maxListingEntries <= 0 || maxListingSize <= 0) {
+            throw new IllegalArgumentException("Options maxListingEntries and maxListingSize must be positive, were "
+                                               + maxListingEntries + " and " + maxListingSize);
+        }
     }
 
     public String getDirectoryName() {
@@ -392,7 +403,10 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     /**
      * Repository remembering consumed files that stay on the server (neither delete nor move); the key is
      * the relative path, size and modification time, so a changed re-upload is delivered again. Default:
-     * in memory; use a file or database repository to survive restarts.
+     * in memory; use a file or database repository to survive restarts. With delete or move it holds the files
+     * delivered whose delete or move is still pending (written before the commit, removed after it): a file whose
+     * commit failed, or was cut short by a restart, is committed by a later poll instead of being delivered again;
+     * with a persistent repository this survives a restart.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
@@ -449,5 +463,31 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
      */
     public void setMaxFileSize(long maxFileSize) {
         this.maxFileSize = maxFileSize;
+    }
+
+    public int getMaxListingEntries() {
+        return maxListingEntries;
+    }
+
+    /**
+     * Most entries (lines) of one directory listing (LIST, MLSD, NLST; each directory of a recursive poll is one
+     * listing). A server sending more, or a line longer than 64 KiB, fails the listing with a
+     * ReplyLimitExceededException naming the limit and the connection is closed, so an endless listing cannot exhaust
+     * memory. Raise it for directories with more files.
+     */
+    public void setMaxListingEntries(int maxListingEntries) {
+        this.maxListingEntries = maxListingEntries;
+    }
+
+    public long getMaxListingSize() {
+        return maxListingSize;
+    }
+
+    /**
+     * Most bytes of one directory listing (LIST, MLSD, NLST), checked like maxListingEntries. File contents are never
+     * limited by it (see maxFileSize).
+     */
+    public void setMaxListingSize(long maxListingSize) {
+        this.maxListingSize = maxListingSize;
     }
 }

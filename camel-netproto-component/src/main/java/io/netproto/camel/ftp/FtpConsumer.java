@@ -32,7 +32,7 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
     private IdempotentRepository repository;
     private FtpCommitStrategy commit;
     private FtpSession session;
-    private final java.util.Map<String, FtpEntry> unfinishedCommits = new java.util.LinkedHashMap<>();
+    private PendingCommits pendingCommits;
     private long nextConnectAttempt;
     private long reconnectDelay;
 
@@ -52,6 +52,7 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
                 ? cfg.getIdempotentRepository() : MemoryIdempotentRepository.memoryIdempotentRepository(10_000);
         ServiceHelper.startService(repository);
         commit = FtpCommitStrategy.of(cfg, repository);
+        pendingCommits = cfg.isDelete() || cfg.getMove() != null ? new PendingCommits(repository) : null;
         super.doStart();
     }
 
@@ -78,41 +79,29 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         List<FtpEntry> files;
         try {
             files = scanner.scan(s);
-        } catch (ConnectionFailedException e) {
-            disconnect();
+        } catch (RuntimeException e) {
+            if (e instanceof ConnectionFailedException || !s.isConnected()) {
+                disconnect(); // lost, or out of step after a reply that could not be parsed
+            }
             throw e;
         }
-        retryUnfinishedCommits(s, files);
+        if (pendingCommits != null) {
+            files = pendingCommits.retry(s, files, commit, getExceptionHandler());
+            if (!s.isConnected()) {
+                disconnect();
+                return 0;
+            }
+        }
         Queue<Object> batch = new ArrayDeque<>();
         for (FtpEntry entry : files) {
             if (maxMessagesPerPoll > 0 && batch.size() >= maxMessagesPerPoll) {
                 break;
             }
-            if (!commit.alreadyConsumed(entry) && !unfinishedCommits.containsKey(IdempotentCommit.key(entry))) {
+            if (!commit.alreadyConsumed(entry)) {
                 batch.add(entry);
             }
         }
         return processBatch(batch);
-    }
-
-    /**
-     * A file whose exchange succeeded but whose commit (delete, move) failed, e.g. because the connection
-     * dropped, is committed on the next poll instead of being delivered again.
-     */
-    private void retryUnfinishedCommits(FtpSession s, List<FtpEntry> listed) {
-        if (unfinishedCommits.isEmpty()) {
-            return;
-        }
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (FtpEntry entry : listed) {
-            String key = IdempotentCommit.key(entry);
-            present.add(key);
-            if (unfinishedCommits.containsKey(key)) {
-                commit.commit(s, entry);
-                unfinishedCommits.remove(key);
-            }
-        }
-        unfinishedCommits.keySet().retainAll(present);
     }
 
     /** The kept session, checked with NOOP; a new one when it was lost, unless backing off. */
@@ -211,14 +200,15 @@ public class FtpConsumer extends ScheduledBatchPollingConsumer {
         FtpSession s = session;
         try {
             if (!exchange.isFailed()) {
-                commit.commit(s, entry);
+                if (pendingCommits != null) {
+                    pendingCommits.commit(s, entry, commit);
+                } else {
+                    commit.commit(s, entry);
+                }
             } else if (failedMover != null && s.isConnected()) {
                 failedMover.move(s, entry);
             }
         } catch (RuntimeException e) {
-            if (!exchange.isFailed()) {
-                unfinishedCommits.put(IdempotentCommit.key(entry), entry);
-            }
             getExceptionHandler().handleException("Could not commit " + entry.remotePath()
                                                   + " after its exchange; retrying on the next poll", exchange, e);
         }

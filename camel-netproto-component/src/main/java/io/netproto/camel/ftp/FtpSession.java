@@ -3,6 +3,8 @@ package io.netproto.camel.ftp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.net.Socket;
+import java.nio.charset.Charset;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +21,11 @@ import io.netproto.camel.support.TlsContexts;
 import org.apache.camel.CamelContext;
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
-import org.apache.commons.net.ftp.FTPFile;
+import org.apache.commons.net.ftp.FTPCmd;
+import org.apache.commons.net.ftp.FTPFileEntryParser;
 import org.apache.commons.net.ftp.FTPReply;
 import org.apache.commons.net.ftp.FTPSClient;
+import org.apache.commons.net.ftp.parser.MLSxEntryParser;
 
 /**
  * One logged-in FTP or FTPS connection: the only class that talks to Commons Net's {@link FTPClient}.
@@ -42,6 +46,8 @@ final class FtpSession implements PooledSession {
     private boolean reused;
     private int currentType;
     private Boolean mlsdSupported;
+    private FTPFileEntryParser listParser;
+    private FtpListings.Limits listingLimits = FtpListings.Limits.DEFAULT;
     private final java.util.Set<String> ensuredDirectories = new java.util.HashSet<>();
 
     @FunctionalInterface
@@ -60,7 +66,7 @@ final class FtpSession implements PooledSession {
     static FtpSession open(CamelContext camelContext, FtpConfiguration cfg, boolean secure) {
         int port = cfg.effectivePort(secure && cfg.isImplicit() ? STANDARD_IMPLICIT_PORT : STANDARD_PORT);
         String label = cfg.getHost() + ":" + port;
-        FTPClient client = secure ? newSecureClient(camelContext, cfg) : new FTPClient();
+        FTPClient client = secure ? newSecureClient(camelContext, cfg) : new ListingFtpClient();
         client.setConnectTimeout(Math.toIntExact(cfg.getConnectTimeout()));
         client.setDefaultTimeout(Math.toIntExact(cfg.getReadTimeout()));
         client.setDataTimeout(Duration.ofMillis(cfg.getReadTimeout()));
@@ -109,6 +115,7 @@ final class FtpSession implements PooledSession {
             }
             FtpSession ready = new FtpSession(client, label, session.pwd(), cfg.getBufferSize());
             ready.currentType = cfg.isBinary() ? FTP.BINARY_FILE_TYPE : FTP.ASCII_FILE_TYPE;
+            ready.listingLimits = new FtpListings.Limits(cfg.getMaxListingEntries(), cfg.getMaxListingSize());
             return ready;
         } catch (IOException e) {
             disconnectQuietly(client);
@@ -193,16 +200,16 @@ final class FtpSession implements PooledSession {
 
     /** LIST, parsed; raw lines kept. */
     List<FtpEntry> list(String path, String relativeDir) {
-        FTPFile[] files = io("LIST " + path, () -> client.listFiles(path));
-        requireListingReply("LIST " + path);
-        return toEntries(files, relativeDir, path);
+        if (listParser == null) {
+            listParser = io("SYST", () -> FtpListings.parserFor(client.getSystemTypeOverride()));
+        }
+        List<String> lines = listing(FTPCmd.LIST, path);
+        return FtpListings.entries(listParser, lines, relativeDir, path);
     }
 
     /** MLSD: exact sizes and UTC times; fails with the server's reply when not supported. */
     List<FtpEntry> mlsd(String path, String relativeDir) {
-        FTPFile[] files = io("MLSD " + path, () -> client.mlistDir(path));
-        requireListingReply("MLSD " + path);
-        return toEntries(files, relativeDir, path);
+        return FtpListings.entries(MLSxEntryParser.getInstance(), listing(FTPCmd.MLSD, path), relativeDir, path);
     }
 
     /** The best listing the server offers: MLSD when advertised (FEAT), LIST otherwise. */
@@ -213,32 +220,33 @@ final class FtpSession implements PooledSession {
         return mlsdSupported ? mlsd(path, relativeDir) : list(path, relativeDir);
     }
 
-    private void requireListingReply(String command) {
-        int code = client.getReplyCode();
-        if (!FTPReply.isPositiveCompletion(code)) {
-            throw refused(command);
+    /** A listing's lines, read within the listing limits; refused unless the server completes it positively. */
+    private List<String> listing(FTPCmd command, String path) {
+        List<String> lines = rawListing(command, path);
+        if (lines == null) {
+            throw refused(command.getCommand() + " " + path);
         }
+        return lines;
     }
 
-    private static List<FtpEntry> toEntries(FTPFile[] files, String relativeDir, String remoteDir) {
-        List<FtpEntry> entries = new ArrayList<>(files.length);
-        for (FTPFile f : files) {
-            if (f == null) {
-                continue;
+    /** A listing's lines, or null when the server refused it or did not complete it positively. */
+    private List<String> rawListing(FTPCmd command, String path) {
+        String label = command.getCommand() + " " + path;
+        return io(label, () -> {
+            List<String> lines;
+            try (Socket socket = ((ListingConnections) client).openListing(command, path)) {
+                if (socket == null) {
+                    return null;
+                }
+                lines = ListingReader.read(socket.getInputStream(), Charset.forName(client.getControlEncoding()),
+                        listingLimits.maxEntries(), listingLimits.maxBytes(), label);
             }
-            String name = f.getName();
-            FtpEntry.Type type = f.isFile() ? FtpEntry.Type.FILE
-                    : f.isDirectory() ? FtpEntry.Type.DIRECTORY : f.isSymbolicLink() ? FtpEntry.Type.LINK : FtpEntry.Type.UNKNOWN;
-            Instant modified = f.getTimestamp() != null ? f.getTimestamp().toInstant() : null;
-            String raw = f.getRawListing();
-            entries.add(new FtpEntry(name, RemotePaths.join(relativeDir, name), RemotePaths.join(remoteDir, name),
-                    type, f.getSize(), modified, raw));
-        }
-        return entries;
+            return client.completePendingCommand() ? lines : null;
+        });
     }
 
     List<String> nlst(String path) {
-        String[] names = io("NLST " + path, () -> client.listNames(path));
+        List<String> names = rawListing(FTPCmd.NLST, path);
         if (names == null) {
             int code = client.getReplyCode();
             if (FTPReply.isPositiveCompletion(code) || code == 450 || code == 550 && lastReplyText().toLowerCase().contains("no files")) {
@@ -246,7 +254,7 @@ final class FtpSession implements PooledSession {
             }
             throw refused("NLST " + path);
         }
-        List<String> result = new ArrayList<>(names.length);
+        List<String> result = new ArrayList<>(names.size());
         for (String n : names) {
             result.add(RemotePaths.name(n));
         }

@@ -22,6 +22,7 @@ import javax.net.ssl.SSLSocket;
 import io.netproto.camel.support.ReplyGuard;
 import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
+import org.apache.commons.net.ftp.FTPCmd;
 import org.apache.commons.net.ftp.FTPSClient;
 
 /**
@@ -50,7 +51,7 @@ import org.apache.commons.net.ftp.FTPSClient;
  * choose. Client mode only; the {@link SSLContext} must be given, and should not be shared with
  * other connections to the same server (its session cache holds one session per host and port).
  */
-final class SessionReuseFtpsClient extends FTPSClient {
+final class SessionReuseFtpsClient extends FTPSClient implements ListingConnections {
 
     /** How long closing an upload waits for the server's end of a TLS 1.3 data stream. */
     static final int FINISH_TIMEOUT_MILLIS = 1_000;
@@ -87,6 +88,11 @@ final class SessionReuseFtpsClient extends FTPSClient {
     public void disconnect() throws IOException {
         privateData = false;
         super.disconnect();
+    }
+
+    @Override
+    public Socket openListing(FTPCmd command, String argument) throws IOException {
+        return _openDataConnection_(command, argument);
     }
 
     @Override

@@ -73,7 +73,12 @@ public final class AllServers implements AutoCloseable {
      * sendmail to alice) and STARTTLS optional, so the policy under test alone decides; extra options appended.
      */
     public String plainUri(String protocol, int port, String password, String options) {
-        String address = USER + "@127.0.0.1:" + port;
+        return plainUri(protocol, "127.0.0.1", port, password, options);
+    }
+
+    /** {@link #plainUri(String, int, String, String)} to another host, such as a relay on a non-loopback address. */
+    public String plainUri(String protocol, String host, int port, String password, String options) {
+        String address = USER + "@" + host + ":" + port;
         String credentials = "password=RAW(" + password + ")";
         String uri = switch (protocol) {
             case "ftp" -> "netftp://" + address + "/inbox?" + credentials + "&operation=dir";

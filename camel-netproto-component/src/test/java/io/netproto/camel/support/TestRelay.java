@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import javax.net.ssl.SSLContext;
 
 /**
- * A TCP relay on 127.0.0.1 in front of a test server, for tests: records every byte clients send (what reaches the
+ * A TCP relay (on 127.0.0.1 unless told otherwise) in front of a test server, for tests: records every byte clients send (what reaches the
  * server), and optionally terminates TLS with its own server certificate, forwarding clear text to a plain port.
  */
 public final class TestRelay implements AutoCloseable {
@@ -35,8 +35,13 @@ public final class TestRelay implements AutoCloseable {
 
     /** A relay passing bytes through unchanged. */
     public static TestRelay plain(String upstreamHost, int upstreamPort) {
+        return plain(InetAddress.getLoopbackAddress(), upstreamHost, upstreamPort);
+    }
+
+    /** A relay passing bytes through unchanged, listening on the given local address. */
+    public static TestRelay plain(InetAddress bindAddress, String upstreamHost, int upstreamPort) {
         try {
-            return new TestRelay(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()), upstreamHost, upstreamPort);
+            return new TestRelay(new ServerSocket(0, 50, bindAddress), upstreamHost, upstreamPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -72,6 +72,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private Listener listener;
     private ControlSessions sessions;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final CommandRefusals refusals = new CommandRefusals();
 
     private EmbeddedFtpServer(Builder builder, Path root, boolean ownsRoot) {
         this.users = new LinkedHashMap<>(builder.users);
@@ -243,6 +244,25 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /**
+     * Refuses a command with {@code 550 Refused by the test} from now on (across {@link #restart()}), without carrying
+     * it out; the command is still recorded in {@link #commands()}.
+     *
+     * @param verb the command, such as {@code "DELE"}
+     */
+    public void refuse(String verb) {
+        refusals.refuse(verb);
+    }
+
+    /**
+     * Carries out a command {@link #refuse refused} before again.
+     *
+     * @param verb the command, such as {@code "DELE"}
+     */
+    public void allow(String verb) {
+        refusals.allow(verb);
+    }
+
     /** Forgets the command lines recorded so far, see {@link #commands()}. */
     public void clearCommands() {
         commands.clear();
@@ -336,6 +356,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         factory.setUserManager(new InMemoryUserManager(users, anonymous, root.toString(), IDLE_TIMEOUT_SECONDS));
         Map<String, Ftplet> ftplets = new LinkedHashMap<>(); // FtpServer clears it on stop
         ftplets.put("controlSessions", newSessions);
+        ftplets.put("refusals", refusals);
         factory.setFtplets(ftplets);
 
         FtpServer newServer = factory.createServer();
