@@ -22,18 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A STARTTLS front for the plain SMTP or POP3 port of an {@link EmbeddedMailServer}, whose servers do not offer
+ * A STARTTLS front for the plain SMTP, POP3 or IMAP port of an {@link EmbeddedMailServer}, whose servers do not offer
  * STARTTLS themselves. The front listens on its own free port on {@code 127.0.0.1} and, per connection:
  * <ol>
  * <li>greets the client itself and answers in clear text: SMTP {@code EHLO}/{@code HELO} (advertising
  * {@code STARTTLS} and {@code AUTH PLAIN LOGIN}), {@code NOOP} and {@code QUIT}; POP3 {@code CAPA} (advertising
- * {@code USER}, {@code UIDL}, {@code TOP} and {@code STLS}) and {@code QUIT}. Every other command is refused
- * ({@code 530 Must issue a STARTTLS command first}, or {@code -ERR}), so neither credentials nor mail pass in
- * clear;</li>
+ * {@code USER}, {@code UIDL}, {@code TOP} and {@code STLS}) and {@code QUIT}; IMAP {@code CAPABILITY} (advertising
+ * {@code STARTTLS} and {@code LOGINDISABLED}), {@code NOOP} and {@code LOGOUT}. Every other command is refused
+ * ({@code 530 Must issue a STARTTLS command first}, {@code -ERR} or a tagged {@code NO}), so neither credentials nor
+ * mail pass in clear;</li>
  * <li>on {@code STARTTLS} or {@code STLS} accepts and performs the TLS handshake as the server, presenting the test
  * certificate ({@link TestTls#serverContext()});</li>
  * <li>then connects to the upstream plain port, discards its greeting, and relays bytes both ways until either side
- * closes: the client's second {@code EHLO} or its {@code CAPA} goes to GreenMail.</li>
+ * closes: the client's second {@code EHLO}, its {@code CAPA} or its {@code CAPABILITY} goes to GreenMail.</li>
  * </ol>
  * Every command line received in clear text is recorded verbatim, credentials included, so that tests can prove that
  * none travelled in clear ({@link #clearTextCommands()}). Sockets have {@code TCP_NODELAY} set and a 60 second read
@@ -92,6 +93,16 @@ public final class StartTlsFront implements AutoCloseable {
      */
     public static StartTlsFront pop3(EmbeddedMailServer mail) {
         return new StartTlsFront(StartTlsDialog.POP3, mail.host(), mail.pop3Port());
+    }
+
+    /**
+     * Starts a front offering STARTTLS (and LOGINDISABLED in clear text) before the plain IMAP port of the server.
+     *
+     * @param  mail the running server
+     * @return      the running front
+     */
+    public static StartTlsFront imap(EmbeddedMailServer mail) {
+        return new StartTlsFront(StartTlsDialog.IMAP, mail.host(), mail.imapPort());
     }
 
     /** @return {@code "127.0.0.1"}, the address the front listens on */
