@@ -1,5 +1,6 @@
 package io.netproto.camel.support;
 
+import io.netproto.testkit.mail.StartTlsFront;
 import io.netproto.testkit.nntp.EmbeddedNewsServer;
 import io.netproto.testkit.tls.TestTls;
 import org.apache.camel.CamelContext;
@@ -21,7 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * is refused unless trusted through sslContextParameters, and a trusted certificate naming another host is refused
  * unless verifyHostname=false. The wrong-name server is a TLS relay presenting a certificate for
  * {@code other.invalid} in front of the plain server; netftps has the same cases against its own server in FtpsTest.
- * STARTTLS trust for pop3 and smtp is in Pop3StartTlsTest and SmtpStartTlsTest.
+ * STARTTLS trust for pop3 and smtp is in Pop3StartTlsTest and SmtpStartTlsTest; for imap here, through a
+ * {@link StartTlsFront} (GreenMail's IMAP offers no STARTTLS).
  */
 class TlsMatrixTest {
 
@@ -101,7 +103,36 @@ class TlsMatrixTest {
         }
     }
 
+    @Test
+    void imapStartTlsRefusesAnUntrustedCertificateOrAnotherHostBeforeLogin() {
+        String startTls = "plainTextPassword=never";
+        try (StartTlsFront front = StartTlsFront.imap(servers.mail())) {
+            Exchange untrusted = send(servers.plainUri("imap", front.port(), PASSWORD, startTls));
+            assertThat(untrusted.getException()).isInstanceOf(ConnectionFailedException.class)
+                    .hasMessageContaining("sslContextParameters").hasStackTraceContaining("PKIX path building failed");
+
+            Exchange trusted = send(servers.plainUri("imap", front.port(), PASSWORD, startTls + "&sslContextParameters=#tls"));
+            assertThat(trusted.getException()).isNull();
+            context.stop(); // pooled sessions log out through the front before it closes
+            assertThat(front.upgrades()).isEqualTo(2);
+            assertThat(front.clearTextCommands()).as("clear text the front received")
+                    .allSatisfy(line -> assertThat(line).containsAnyOf("CAPABILITY", "STARTTLS"));
+        }
+        startContext();
+        try (StartTlsFront otherHost = StartTlsFront.imap(servers.mail(), OtherHostCertificate.serverContext())) {
+            Exchange verified = send(servers.plainUri("imap", otherHost.port(), PASSWORD, startTls + "&sslContextParameters=#other"));
+            assertThat(verified.getException()).isInstanceOf(ConnectionFailedException.class).hasMessageContaining("verifyHostname");
+
+            Exchange unverified = send(servers.plainUri("imap", otherHost.port(), PASSWORD,
+                    startTls + "&sslContextParameters=#other&verifyHostname=false"));
+            assertThat(unverified.getException()).isNull();
+            context.stop();
+            assertThat(otherHost.clearTextCommands()).allSatisfy(line -> assertThat(line).containsAnyOf("CAPABILITY", "STARTTLS"));
+        }
+    }
+
     private Exchange send(String uri) {
+        uri = uri.replace("startTls=optional", "startTls=required");
         return template.request(uri, e -> e.getIn().setBody("tls matrix"));
     }
 }

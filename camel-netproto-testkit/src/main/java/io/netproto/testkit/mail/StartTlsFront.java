@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -55,7 +56,7 @@ public final class StartTlsFront implements AutoCloseable {
 
     private final StartTlsDialog dialog;
     private final InetSocketAddress upstream;
-    private final SSLSocketFactory tls = TestTls.serverContext().getSocketFactory();
+    private final SSLSocketFactory tls;
     private final ServerSocket serverSocket;
     private final List<String> clearText = new CopyOnWriteArrayList<>();
     private final AtomicInteger upgrades = new AtomicInteger();
@@ -65,7 +66,12 @@ public final class StartTlsFront implements AutoCloseable {
     private volatile boolean closed;
 
     private StartTlsFront(StartTlsDialog dialog, String upstreamHost, int upstreamPort) {
+        this(dialog, upstreamHost, upstreamPort, TestTls.serverContext());
+    }
+
+    private StartTlsFront(StartTlsDialog dialog, String upstreamHost, int upstreamPort, SSLContext certificate) {
         this.dialog = dialog;
+        this.tls = certificate.getSocketFactory();
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
         try {
             serverSocket = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }));
@@ -103,6 +109,18 @@ public final class StartTlsFront implements AutoCloseable {
      */
     public static StartTlsFront imap(EmbeddedMailServer mail) {
         return new StartTlsFront(StartTlsDialog.IMAP, mail.host(), mail.imapPort());
+    }
+
+    /**
+     * As {@link #imap(EmbeddedMailServer)}, presenting the certificate of the given context instead of the test
+     * certificate (such as one naming another host).
+     *
+     * @param  mail        the running server
+     * @param  certificate the server's TLS context
+     * @return             the running front
+     */
+    public static StartTlsFront imap(EmbeddedMailServer mail, SSLContext certificate) {
+        return new StartTlsFront(StartTlsDialog.IMAP, mail.host(), mail.imapPort(), certificate);
     }
 
     /** @return {@code "127.0.0.1"}, the address the front listens on */
