@@ -28,14 +28,22 @@ import javax.net.ssl.SSLSocket;
 final class GuardedSslSocket extends SSLSocket {
 
     private final SSLSocket tls;
+    private final Socket transport;
     private final ReplyGuard guard;
     private final Consumer<GuardedSslSocket> onClose;
     private final Thread owner = Thread.currentThread();
     private InputStream input;
     private OutputStream output;
 
-    GuardedSslSocket(SSLSocket tls, ReplyGuard guard, Consumer<GuardedSslSocket> onClose) {
+    /**
+     * @param tls       the TLS socket doing the work
+     * @param transport the socket the TLS is layered over, null when unknown
+     * @param guard     the guard of the decrypted streams
+     * @param onClose   told when the socket is closed
+     */
+    GuardedSslSocket(SSLSocket tls, Socket transport, ReplyGuard guard, Consumer<GuardedSslSocket> onClose) {
         this.tls = tls;
+        this.transport = transport;
         this.guard = guard;
         this.onClose = onClose;
     }
@@ -61,10 +69,21 @@ final class GuardedSslSocket extends SSLSocket {
         return output;
     }
 
+    /**
+     * Closes the TLS connection. After the guard stopped a reply, the transport is closed first: the JDK's close
+     * otherwise reads and drops whatever the server still sends for as long as it keeps sending, so a server streaming
+     * an endless reply would keep the close going.
+     */
     @Override
     public void close() throws IOException {
         onClose.accept(this);
-        tls.close();
+        try {
+            if (transport != null && guard.failed()) {
+                transport.close();
+            }
+        } finally {
+            tls.close();
+        }
     }
 
     // TLS

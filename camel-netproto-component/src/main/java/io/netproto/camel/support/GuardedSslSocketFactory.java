@@ -42,7 +42,11 @@ public final class GuardedSslSocketFactory extends SSLSocketFactory {
     }
 
     private Socket guarded(Socket socket) {
-        GuardedSslSocket guarded = new GuardedSslSocket((SSLSocket) socket, limits.newGuard(), open::remove);
+        return guarded(socket, null);
+    }
+
+    private Socket guarded(Socket socket, Socket transport) {
+        GuardedSslSocket guarded = new GuardedSslSocket((SSLSocket) socket, transport, limits.newGuard(), open::remove);
         open.add(guarded);
         return guarded;
     }
@@ -65,12 +69,12 @@ public final class GuardedSslSocketFactory extends SSLSocketFactory {
     /** Layers TLS over a connected socket: implicit TLS and STARTTLS both come here (Angus Mail's SocketFetcher). */
     @Override
     public Socket createSocket(Socket socket, String host, int port, boolean autoClose) throws IOException {
-        return guarded(tls.createSocket(socket, host, port, autoClose));
+        return guarded(tls.createSocket(socket, host, port, autoClose), autoClose ? socket : null);
     }
 
     @Override
     public Socket createSocket(Socket socket, InputStream consumed, boolean autoClose) throws IOException {
-        return guarded(tls.createSocket(socket, consumed, autoClose));
+        return guarded(tls.createSocket(socket, consumed, autoClose), autoClose ? socket : null);
     }
 
     @Override

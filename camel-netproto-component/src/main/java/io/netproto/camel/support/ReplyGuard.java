@@ -26,7 +26,7 @@ public final class ReplyGuard {
 
     private final ReplyLimits limits;
     private volatile boolean passThrough;
-    private String failure;
+    private volatile String failure;
     private boolean content;
     private long replyBytes;
     private int replyLines;
@@ -206,6 +206,11 @@ public final class ReplyGuard {
             return Long.MAX_VALUE;
         }
         return Long.parseLong(new String(tail, start, digitsEnd - start, StandardCharsets.US_ASCII));
+    }
+
+    /** Whether a limit was exceeded on this connection (every later read fails too). */
+    boolean failed() {
+        return failure != null;
     }
 
     private void fail(String what) throws ReplyLimitExceededException {
