@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
 import io.netproto.camel.support.GuardedSocketFactory;
+import io.netproto.camel.support.GuardedSslSocketFactory;
 import io.netproto.camel.support.NetConfiguration;
 import io.netproto.camel.support.ProtocolTrace;
 import io.netproto.camel.support.ReplyLimits;
@@ -16,7 +17,7 @@ import org.apache.camel.CamelContext;
 /**
  * Builds the Jakarta Mail {@link Session} of a mail endpoint from the shared connection settings:
  * finite connect/read/write timeouts, TLS from {@code sslContextParameters} with server identity
- * checks unless turned off, replies bounded by {@link ReplyLimits} on plain connections, and the protocol trace
+ * checks unless turned off, replies bounded by {@link ReplyLimits} on plain and TLS connections, and the protocol trace
  * (credentials never logged).
  */
 public final class MailSessions {
@@ -54,14 +55,17 @@ public final class MailSessions {
         boolean implicit = protocol.endsWith("s");
         boolean tls = implicit || startTls != StartTls.disabled;
         if (tls) {
-            props.put(p + "ssl.socketFactory", TlsContexts.create(camelContext, cfg).getSocketFactory());
+            // replies over TLS are bounded too: the factory guards the decrypted streams of the TLS sockets it layers
+            props.put(p + "ssl.socketFactory",
+                    replyLimits(protocol).sslSocketFactory(TlsContexts.create(camelContext, cfg).getSocketFactory()));
             props.put(p + "ssl.checkserveridentity", String.valueOf(cfg.isVerifyHostname()));
         }
         if (!implicit) {
             // replies on the plain connection are bounded (the guard steps aside once STARTTLS begins)
             props.put(p + "socketFactory", replyLimits(protocol).socketFactory());
-            props.put(p + "socketFactory.fallback", "false");
         }
+        // no second attempt without our factories (for implicit TLS, Angus would retry with the JVM's default TLS)
+        props.put(p + "socketFactory.fallback", "false");
         if (implicit) {
             props.put(p + "ssl.enable", "true");
         } else if (startTls != StartTls.disabled) {
@@ -79,7 +83,7 @@ public final class MailSessions {
     }
 
     /**
-     * Closes every plain socket the session's connections opened and left open: Angus Mail does not close the
+     * Closes every plain or TLS socket the session's connections opened and left open: Angus Mail does not close the
      * socket of a connect or folder open that fails on a hostile reply.
      */
     public static void closeSockets(Session session, String protocol) {
@@ -91,10 +95,13 @@ public final class MailSessions {
         if (session.getProperties().get("mail." + protocol + ".socketFactory") instanceof GuardedSocketFactory sockets) {
             sockets.closeOpenedBy(owner);
         }
+        if (session.getProperties().get("mail." + protocol + ".ssl.socketFactory") instanceof GuardedSslSocketFactory sockets) {
+            sockets.closeOpenedBy(owner);
+        }
     }
 
     private static ReplyLimits replyLimits(String protocol) {
-        return switch (protocol) {
+        return switch (protocol.endsWith("s") ? protocol.substring(0, protocol.length() - 1) : protocol) {
             case "pop3" -> ReplyLimits.POP3;
             case "imap" -> ReplyLimits.IMAP;
             default -> ReplyLimits.SMTP;

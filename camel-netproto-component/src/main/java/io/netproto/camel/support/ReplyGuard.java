@@ -17,10 +17,16 @@ public final class ReplyGuard {
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
     private static final int COMMAND_PREFIX = 64;
     private static final int LINE_TAIL = 24;
+    /**
+     * The most messages an IMAP server may announce in a mailbox ({@code * n EXISTS}): Angus Mail's message cache
+     * allocates per announced message (about 8 bytes each), so 10 million cost some 80 MiB, and 2^31 would exhaust
+     * memory at once.
+     */
+    static final long IMAP_MAX_EXISTS = 10_000_000;
 
     private final ReplyLimits limits;
     private volatile boolean passThrough;
-    private String failure;
+    private volatile String failure;
     private boolean content;
     private long replyBytes;
     private int replyLines;
@@ -175,6 +181,11 @@ public final class ReplyGuard {
             fail("sent more than " + limits.maxReplyLines() + " lines in reply to one command");
         }
         if (limits.imapLiterals()) {
+            long exists = announcedExists();
+            if (exists > IMAP_MAX_EXISTS) {
+                fail("announced " + (exists == Long.MAX_VALUE ? "more than 2^63" : exists) + " messages in the mailbox (* n EXISTS),"
+                     + " more than the limit of " + IMAP_MAX_EXISTS);
+            }
             long announced = announcedLiteral();
             if (announced > limits.maxReplyBytes() - replyBytes) {
                 fail("announced a literal of " + (announced == Long.MAX_VALUE ? "more than 2^63" : announced)
@@ -184,6 +195,27 @@ public final class ReplyGuard {
         }
         lineBytes = 0;
         tailLength = 0;
+    }
+
+    /** The number n of an untagged {@code * n EXISTS} line short enough to sit in the tail, else 0. */
+    private long announcedExists() {
+        int end = tailLength;
+        if (end > 0 && tail[end - 1] == '\r') {
+            end--;
+        }
+        if (lineBytes > LINE_TAIL || end < 10 || tail[0] != '*' || tail[1] != ' ') {
+            return 0;
+        }
+        String line = new String(tail, 2, end - 2, StandardCharsets.US_ASCII);
+        int space = line.indexOf(' ');
+        if (space < 1 || !line.substring(space + 1).equalsIgnoreCase("EXISTS")) {
+            return 0;
+        }
+        String digits = line.substring(0, space);
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return 0;
+        }
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
     }
 
     /** The size n of a literal announced by {@code {n}} (or {@code {n+}}) at the end of the line, else 0. */
@@ -211,6 +243,11 @@ public final class ReplyGuard {
             return Long.MAX_VALUE;
         }
         return Long.parseLong(new String(line, start, digitsEnd - start, StandardCharsets.US_ASCII));
+    }
+
+    /** Whether a limit was exceeded on this connection (every later read fails too). */
+    boolean failed() {
+        return failure != null;
     }
 
     private void fail(String what) throws ReplyLimitExceededException {

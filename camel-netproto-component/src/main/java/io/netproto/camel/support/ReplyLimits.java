@@ -51,4 +51,12 @@ public record ReplyLimits(String protocol, int maxLineBytes, long maxReplyBytes,
     public GuardedSocketFactory socketFactory() {
         return new GuardedSocketFactory(this);
     }
+
+    /**
+     * Creates TLS sockets through the given factory whose decrypted streams are guarded: implicit TLS and the
+     * connection after STARTTLS.
+     */
+    public GuardedSslSocketFactory sslSocketFactory(javax.net.ssl.SSLSocketFactory tls) {
+        return new GuardedSslSocketFactory(tls, this);
+    }
 }

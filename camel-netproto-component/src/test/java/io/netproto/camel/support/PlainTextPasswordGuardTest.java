@@ -93,15 +93,21 @@ class PlainTextPasswordGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = { "pop3", "smtp" })
+    @ValueSource(strings = { "pop3", "imap", "smtp" })
     void neverAllowsTheLoginAfterStartTls(String protocol) {
-        try (StartTlsFront front = protocol.equals("pop3")
-                ? StartTlsFront.pop3(servers.mail()) : StartTlsFront.smtp(servers.mail())) {
+        try (StartTlsFront front = switch (protocol) {
+            case "pop3" -> StartTlsFront.pop3(servers.mail());
+            case "imap" -> StartTlsFront.imap(servers.mail());
+            default -> StartTlsFront.smtp(servers.mail());
+        }) {
             Exchange exchange = send(servers.plainUri(protocol, front.port(), PASSWORD,
                     "plainTextPassword=never&sslContextParameters=#tls"));
             assertThat(exchange.getException()).isNull();
             assertThat(front.upgrades()).isEqualTo(1);
             context.stop(); // pooled sessions quit through the front before it closes
+            String clearText = String.join("\n", front.clearTextCommands()).toUpperCase(Locale.ROOT);
+            assertThat(clearText).as("commands the front received in clear text")
+                    .doesNotContain("LOGIN", "PASS", "AUTH ", "USER").doesNotContain(PASSWORD.toUpperCase(Locale.ROOT));
         }
     }
 

@@ -50,6 +50,21 @@ class ReplyGuardTest {
     }
 
     @Test
+    void anAbsurdImapMailboxSizeFailsWhenAnnouncedButAnExpungeOfAnUnknownMessageDoesNot() throws Exception {
+        try (HostileServer server = HostileServer.start(c -> {
+            c.readLine();
+            c.send("* 2147483647 EXPUNGE\r\n* 10000000 EXISTS\r\nA1 OK done\r\n");
+            c.readLine();
+            c.send("* 2147483647 EXISTS\r\n");
+            c.stall();
+        })) {
+            assertThatThrownBy(() -> readAll(ReplyLimits.IMAP, server, "A1 NOOP\r\n", "A2 NOOP\r\n"))
+                    .isInstanceOf(ReplyLimitExceededException.class)
+                    .hasMessageContaining("announced 2147483647 messages in the mailbox (* n EXISTS), more than the limit of 10000000");
+        }
+    }
+
+    @Test
     void literalBytesAreNotLinesAndEachCommandStartsANewBudget() throws Exception {
         String literal = "a".repeat(2 * 1024 * 1024);
         try (HostileServer server = HostileServer.start(c -> {

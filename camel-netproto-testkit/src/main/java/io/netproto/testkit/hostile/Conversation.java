@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.function.LongFunction;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
 /**
  * The server's side of one connection of a {@link HostileServer}: reads the client's command lines and sends
  * whatever the script wants, including endless streams that never sit in memory. Every write fails with an
@@ -21,9 +24,9 @@ public final class Conversation {
     static final int MAX_COMMAND = 8 * 1024;
     private static final int CHUNK = 16 * 1024;
 
-    private final Socket socket;
-    private final InputStream in;
-    private final OutputStream out;
+    private Socket socket;
+    private InputStream in;
+    private OutputStream out;
     private long bytesSent;
     private volatile String lastLine = "";
 
@@ -116,6 +119,19 @@ public final class Conversation {
     /** Bytes sent on this connection so far. */
     public long bytesSent() {
         return bytesSent;
+    }
+
+    /**
+     * Upgrades the connection to TLS as the server (after a STARTTLS exchange), presenting the context's certificate;
+     * from now on every read and write is encrypted.
+     */
+    public void startTls(SSLContext context) throws IOException {
+        SSLSocket secure = (SSLSocket) context.getSocketFactory().createSocket(socket, null, true);
+        secure.setUseClientMode(false);
+        secure.startHandshake();
+        socket = secure;
+        in = new BufferedInputStream(secure.getInputStream());
+        out = secure.getOutputStream();
     }
 
     /** Closes the connection at once. */

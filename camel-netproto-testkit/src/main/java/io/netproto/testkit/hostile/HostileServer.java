@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
+
 /**
  * A line server on 127.0.0.1 and a free port that runs the current {@link Script} on every connection it accepts,
  * one thread per connection. The script is swapped between test cases with {@link #script(Script)}; connections
@@ -23,30 +25,44 @@ public final class HostileServer implements AutoCloseable {
     static final int IDLE_TIMEOUT_MILLIS = 60_000;
 
     private final ServerSocket serverSocket;
+    private final SSLContext implicitTls;
     private final Thread acceptor;
     private final Map<Socket, Conversation> open = new ConcurrentHashMap<>();
     private final AtomicInteger accepted = new AtomicInteger();
     private volatile Script script = Conversation::close;
     private volatile boolean closed;
 
-    private HostileServer(ServerSocket serverSocket) {
+    private HostileServer(ServerSocket serverSocket, SSLContext implicitTls) {
         this.serverSocket = serverSocket;
+        this.implicitTls = implicitTls;
         this.acceptor = new Thread(this::acceptLoop, "hostile-server-" + serverSocket.getLocalPort());
         acceptor.setDaemon(true);
     }
 
     /** Starts a server that closes every connection until a script is set. */
     public static HostileServer start() {
+        return open(null);
+    }
+
+    private static HostileServer open(SSLContext implicitTls) {
         try {
             ServerSocket socket = new ServerSocket();
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 100);
-            HostileServer server = new HostileServer(socket);
+            HostileServer server = new HostileServer(socket, implicitTls);
             server.acceptor.start();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot bind the hostile server", e);
         }
+    }
+
+    /**
+     * Starts a server speaking implicit TLS (pop3s, imaps, smtps) with the context's certificate: every connection is
+     * a TLS server socket, the handshake runs before the script's first read or write.
+     */
+    public static HostileServer startImplicitTls(SSLContext context) {
+        return open(context);
     }
 
     /** Starts a server running the script on every connection. */
@@ -99,7 +115,8 @@ public final class HostileServer implements AutoCloseable {
             try {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(IDLE_TIMEOUT_MILLIS);
-                conversation = new Conversation(socket);
+                conversation = new Conversation(implicitTls == null ? socket
+                        : implicitTls.getSocketFactory().createSocket(socket, null, true));
             } catch (IOException e) {
                 closeQuietly(socket);
                 continue;

@@ -15,6 +15,16 @@ final class ImapGrammar implements ReplyGrammar {
     private static final List<String> HUGE_LITERALS = List.of("{2147483647}", "{4294967296}", "{99999999999999999999}", "{-1}",
             "{2147483648}", "{20000000}");
 
+    /**
+     * Untagged data before a valid reply: mailbox sizes growing, absurd ({@code * 2147483647 EXISTS}) or beyond int,
+     * EXPUNGE of messages never announced.
+     */
+    private static final List<String> UNSOLICITED_DATA = List.of(
+            "* 5 EXISTS\r\n* 3 EXPUNGE\r\n* OK [ALERT] unsolicited\r\n* 1 FETCH (FLAGS (\\Deleted))\r\n* 9 RECENT\r\n",
+            "* 2147483647 EXISTS\r\n", "* 4294967296 EXISTS\r\n", "* 99999999999 EXISTS\r\n* 2147483647 RECENT\r\n",
+            "* 2 EXISTS\r\n* 20 EXISTS\r\n* 2000 EXISTS\r\n* 200000 EXISTS\r\n* 20000000 EXISTS\r\n",
+            "* 2147483647 EXPUNGE\r\n* 77777 EXPUNGE\r\n* 0 EXPUNGE\r\n", "* 1000000000 EXISTS\r\n* 999999999 EXPUNGE\r\n");
+
     @Override
     public String name() {
         return "imap";
@@ -87,8 +97,7 @@ final class ImapGrammar implements ReplyGrammar {
             case REFUSAL -> Reply.text(CodeGrammar.pick(random, List.of(tag + " NO [AUTHENTICATIONFAILED] Invalid credentials\r\n",
                     tag + " BAD Syntax error\r\n", tag + " NO [UNAVAILABLE] Try later\r\n", "* BYE [ALERT] Shutting down\r\n",
                     tag + " NO [TRYCREATE] No such mailbox\r\n")));
-            case UNSOLICITED -> Reply.text("* 5 EXISTS\r\n* 3 EXPUNGE\r\n* OK [ALERT] unsolicited\r\n* 1 FETCH (FLAGS (\\Deleted))\r\n"
-                                           + "* 9 RECENT\r\n" + valid(command));
+            case UNSOLICITED -> Reply.text(CodeGrammar.pick(random, UNSOLICITED_DATA) + valid(command));
             case OVERLONG_LINE -> {
                 int length = 1024 * 1024 + random.nextInt(CodeGrammar.LONG_LINE_MAX - 1024 * 1024);
                 String prefix = random.nextBoolean() ? "* OK " : tag + " OK ";

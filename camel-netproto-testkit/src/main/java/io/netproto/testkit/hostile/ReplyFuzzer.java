@@ -22,6 +22,7 @@ public final class ReplyFuzzer {
     private final ReplyGrammar grammar;
     private final int maxStep;
     private final Random random;
+    private final boolean afterStartTls;
     private int next;
 
     /**
@@ -30,9 +31,19 @@ public final class ReplyFuzzer {
      * @param maxStep the last reply that may go wrong (the number of commands of the conversation under test)
      */
     public ReplyFuzzer(ReplyGrammar grammar, long seed, int maxStep) {
+        this(grammar, seed, maxStep, false);
+    }
+
+    /**
+     * @param afterStartTls whether each conversation starts in clear text with a valid STARTTLS exchange (SMTP, POP3,
+     *                      IMAP; see {@link StartTlsPreamble}) and goes wrong only afterwards, over TLS: the steps
+     *                      then count the replies after the upgrade, from 1
+     */
+    public ReplyFuzzer(ReplyGrammar grammar, long seed, int maxStep, boolean afterStartTls) {
         this.grammar = grammar;
         this.maxStep = maxStep;
         this.random = new Random(seed);
+        this.afterStartTls = afterStartTls;
     }
 
     public ReplyGrammar grammar() {
@@ -43,7 +54,7 @@ public final class ReplyFuzzer {
     public FuzzCase next() {
         long caseSeed = random.nextLong();
         HostileKind kind = pickKind(random.nextInt(TOTAL_WEIGHT));
-        int step = random.nextInt(maxStep + 1);
+        int step = afterStartTls ? 1 + random.nextInt(maxStep) : random.nextInt(maxStep + 1);
         return replay(next++, caseSeed, kind, step);
     }
 
@@ -64,10 +75,13 @@ public final class ReplyFuzzer {
     }
 
     private void converse(Conversation c, Random random, HostileKind kind, int step) throws IOException {
-        if (step == 0 && !misbehave(c, random, kind, null)) {
+        if (afterStartTls) {
+            if (!StartTlsPreamble.run(grammar, c)) {
+                return;
+            }
+        } else if (step == 0 && !misbehave(c, random, kind, null)) {
             return;
-        }
-        if (step != 0) {
+        } else if (step != 0) {
             c.send(grammar.greeting());
         }
         int replies = 0;

@@ -71,6 +71,37 @@ enum StartTlsDialog {
         String unavailable() {
             return "-ERR Upstream POP3 server unavailable";
         }
+    },
+
+    /** IMAP with STARTTLS (RFC 3501 section 6.2.1): tagged commands; LOGIN is disabled in clear text. */
+    IMAP("imap", "* OK StartTlsFront IMAP ready") {
+        @Override
+        Step answer(String tag, String command) {
+            int space = command.indexOf(' ');
+            String verb = (space < 0 ? command : command.substring(0, space)).toUpperCase(Locale.ROOT);
+            return switch (verb) {
+                case "CAPABILITY" -> Step.reply("* CAPABILITY IMAP4rev1 STARTTLS LOGINDISABLED\r\n" + tag + " OK CAPABILITY completed");
+                case "NOOP" -> Step.reply(tag + " OK NOOP completed");
+                case "STARTTLS" -> new Step(tag + " OK Begin TLS negotiation now", Next.UPGRADE);
+                case "LOGOUT" -> new Step("* BYE logging out\r\n" + tag + " OK LOGOUT completed", Next.CLOSE);
+                default -> Step.reply(tag + " NO Must issue a STARTTLS command first");
+            };
+        }
+
+        @Override
+        boolean endsGreeting(String line) {
+            return true;
+        }
+
+        @Override
+        boolean isPositive(String line) {
+            return line.startsWith("* OK");
+        }
+
+        @Override
+        String unavailable() {
+            return "* BYE Upstream IMAP server unavailable";
+        }
     };
 
     private static final int MAX_LINE_LENGTH = 4096;
@@ -83,7 +114,7 @@ enum StartTlsDialog {
         this.greeting = greeting;
     }
 
-    /** @return {@code "smtp"} or {@code "pop3"} */
+    /** @return {@code "smtp"}, {@code "pop3"} or {@code "imap"} */
     String protocol() {
         return protocol;
     }
@@ -120,10 +151,17 @@ enum StartTlsDialog {
     private Step answer(String line) {
         String trimmed = line.strip();
         int space = trimmed.indexOf(' ');
-        String verb = (space < 0 ? trimmed : trimmed.substring(0, space)).toUpperCase(Locale.ROOT);
+        String word = space < 0 ? trimmed : trimmed.substring(0, space);
+        String verb = this == IMAP ? word : word.toUpperCase(Locale.ROOT);
         return answer(verb, space < 0 ? "" : trimmed.substring(space + 1).strip());
     }
 
+    /**
+     * The answer to a command.
+     *
+     * @param verb     the first word of the line, upper case (the tag for IMAP, as given)
+     * @param argument the rest of the line
+     */
     abstract Step answer(String verb, String argument);
 
     /**

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.SSLSocketFactory;
 
@@ -22,18 +23,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A STARTTLS front for the plain SMTP or POP3 port of an {@link EmbeddedMailServer}, whose servers do not offer
+ * A STARTTLS front for the plain SMTP, POP3 or IMAP port of an {@link EmbeddedMailServer}, whose servers do not offer
  * STARTTLS themselves. The front listens on its own free port on {@code 127.0.0.1} and, per connection:
  * <ol>
  * <li>greets the client itself and answers in clear text: SMTP {@code EHLO}/{@code HELO} (advertising
  * {@code STARTTLS} and {@code AUTH PLAIN LOGIN}), {@code NOOP} and {@code QUIT}; POP3 {@code CAPA} (advertising
- * {@code USER}, {@code UIDL}, {@code TOP} and {@code STLS}) and {@code QUIT}. Every other command is refused
- * ({@code 530 Must issue a STARTTLS command first}, or {@code -ERR}), so neither credentials nor mail pass in
- * clear;</li>
+ * {@code USER}, {@code UIDL}, {@code TOP} and {@code STLS}) and {@code QUIT}; IMAP {@code CAPABILITY} (advertising
+ * {@code STARTTLS} and {@code LOGINDISABLED}), {@code NOOP} and {@code LOGOUT}. Every other command is refused
+ * ({@code 530 Must issue a STARTTLS command first}, {@code -ERR} or a tagged {@code NO}), so neither credentials nor
+ * mail pass in clear;</li>
  * <li>on {@code STARTTLS} or {@code STLS} accepts and performs the TLS handshake as the server, presenting the test
  * certificate ({@link TestTls#serverContext()});</li>
  * <li>then connects to the upstream plain port, discards its greeting, and relays bytes both ways until either side
- * closes: the client's second {@code EHLO} or its {@code CAPA} goes to GreenMail.</li>
+ * closes: the client's second {@code EHLO}, its {@code CAPA} or its {@code CAPABILITY} goes to GreenMail.</li>
  * </ol>
  * Every command line received in clear text is recorded verbatim, credentials included, so that tests can prove that
  * none travelled in clear ({@link #clearTextCommands()}). Sockets have {@code TCP_NODELAY} set and a 60 second read
@@ -54,7 +56,7 @@ public final class StartTlsFront implements AutoCloseable {
 
     private final StartTlsDialog dialog;
     private final InetSocketAddress upstream;
-    private final SSLSocketFactory tls = TestTls.serverContext().getSocketFactory();
+    private final SSLSocketFactory tls;
     private final ServerSocket serverSocket;
     private final List<String> clearText = new CopyOnWriteArrayList<>();
     private final AtomicInteger upgrades = new AtomicInteger();
@@ -64,7 +66,12 @@ public final class StartTlsFront implements AutoCloseable {
     private volatile boolean closed;
 
     private StartTlsFront(StartTlsDialog dialog, String upstreamHost, int upstreamPort) {
+        this(dialog, upstreamHost, upstreamPort, TestTls.serverContext());
+    }
+
+    private StartTlsFront(StartTlsDialog dialog, String upstreamHost, int upstreamPort, SSLContext certificate) {
         this.dialog = dialog;
+        this.tls = certificate.getSocketFactory();
         this.upstream = new InetSocketAddress(upstreamHost, upstreamPort);
         try {
             serverSocket = new ServerSocket(0, 50, InetAddress.getByAddress(new byte[] { 127, 0, 0, 1 }));
@@ -92,6 +99,28 @@ public final class StartTlsFront implements AutoCloseable {
      */
     public static StartTlsFront pop3(EmbeddedMailServer mail) {
         return new StartTlsFront(StartTlsDialog.POP3, mail.host(), mail.pop3Port());
+    }
+
+    /**
+     * Starts a front offering STARTTLS (and LOGINDISABLED in clear text) before the plain IMAP port of the server.
+     *
+     * @param  mail the running server
+     * @return      the running front
+     */
+    public static StartTlsFront imap(EmbeddedMailServer mail) {
+        return new StartTlsFront(StartTlsDialog.IMAP, mail.host(), mail.imapPort());
+    }
+
+    /**
+     * As {@link #imap(EmbeddedMailServer)}, presenting the certificate of the given context instead of the test
+     * certificate (such as one naming another host).
+     *
+     * @param  mail        the running server
+     * @param  certificate the server's TLS context
+     * @return             the running front
+     */
+    public static StartTlsFront imap(EmbeddedMailServer mail, SSLContext certificate) {
+        return new StartTlsFront(StartTlsDialog.IMAP, mail.host(), mail.imapPort(), certificate);
     }
 
     /** @return {@code "127.0.0.1"}, the address the front listens on */
