@@ -181,12 +181,13 @@ public final class ReplyGuard {
             fail("sent more than " + limits.maxReplyLines() + " lines in reply to one command");
         }
         if (limits.imapLiterals()) {
-            long exists = announcedExists();
+            byte[] lineTail = lineTail();
+            long exists = announcedExists(lineTail);
             if (exists > IMAP_MAX_EXISTS) {
                 fail("announced " + (exists == Long.MAX_VALUE ? "more than 2^63" : exists) + " messages in the mailbox (* n EXISTS),"
                      + " more than the limit of " + IMAP_MAX_EXISTS);
             }
-            long announced = announcedLiteral();
+            long announced = announcedLiteral(lineTail);
             if (announced > limits.maxReplyBytes() - replyBytes) {
                 fail("announced a literal of " + (announced == Long.MAX_VALUE ? "more than 2^63" : announced)
                      + " bytes, more than the limit of " + limits.maxReplyBytes() + " bytes per reply");
@@ -197,9 +198,18 @@ public final class ReplyGuard {
         tailLength = 0;
     }
 
+    /** The last bytes of the line (at most {@value #LINE_TAIL}), in order. */
+    private byte[] lineTail() {
+        byte[] line = new byte[tailLength];
+        for (int k = 0; k < tailLength; k++) {
+            line[k] = tail[(tailHead - tailLength + k + LINE_TAIL) % LINE_TAIL];
+        }
+        return line;
+    }
+
     /** The number n of an untagged {@code * n EXISTS} line short enough to sit in the tail, else 0. */
-    private long announcedExists() {
-        int end = tailLength;
+    private long announcedExists(byte[] tail) {
+        int end = tail.length;
         if (end > 0 && tail[end - 1] == '\r') {
             end--;
         }
@@ -219,11 +229,7 @@ public final class ReplyGuard {
     }
 
     /** The size n of a literal announced by {@code {n}} (or {@code {n+}}) at the end of the line, else 0. */
-    private long announcedLiteral() {
-        byte[] line = new byte[tailLength];
-        for (int k = 0; k < tailLength; k++) {
-            line[k] = tail[(tailHead - tailLength + k + LINE_TAIL) % LINE_TAIL];
-        }
+    private static long announcedLiteral(byte[] line) {
         int end = line.length;
         if (end > 0 && line[end - 1] == '\r') {
             end--;
