@@ -315,6 +315,7 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    @SuppressWarnings("try") // the scope only sets the context class loader for the block
     private boolean deliver(long uid, Queue<Object> rest, int index, int total) {
         ImapClient c = client;
         Exchange exchange = createExchange(false);

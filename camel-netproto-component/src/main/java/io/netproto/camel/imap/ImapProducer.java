@@ -75,6 +75,7 @@ public class ImapProducer extends HeaderSelectorProducer {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope only sets the context class loader for the block
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Object op = exchange.getIn().getHeader(ImapConstants.OPERATION);
         String problem = null;

@@ -163,6 +163,7 @@ public class Pop3Consumer extends ScheduledBatchPollingConsumer {
         return delivered;
     }
 
+    @SuppressWarnings("try") // the scope only sets the context class loader for the block
     private boolean deliver(Candidate candidate, int index, int total) {
         Pop3Client c = client;
         Exchange exchange = createExchange(false);

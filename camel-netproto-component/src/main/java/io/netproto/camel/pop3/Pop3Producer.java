@@ -50,6 +50,7 @@ public class Pop3Producer extends HeaderSelectorProducer {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope only sets the context class loader for the block
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Object op = exchange.getIn().getHeader(Pop3Constants.OPERATION);
         String problem = null;

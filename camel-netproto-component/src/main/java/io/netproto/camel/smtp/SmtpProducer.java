@@ -66,6 +66,7 @@ public class SmtpProducer extends HeaderSelectorProducer {
     }
 
     @Override
+    @SuppressWarnings("try") // the scope only sets the context class loader for the block
     public boolean process(Exchange exchange, AsyncCallback callback) {
         Object op = exchange.getIn().getHeader(SmtpConstants.OPERATION);
         if (op != null && !(op instanceof SmtpOperation)) {

@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+@SuppressWarnings("try") // scopes set the context class loader for their block
 class MailStreamProvidersTest {
 
     private static final String SERVICE_FILE = "META-INF/services/jakarta.mail.util.StreamProvider";
