@@ -19,7 +19,6 @@ import java.util.Set;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 
-import io.netproto.camel.support.ReplyGuard;
 import io.netproto.camel.support.ReplyLimits;
 import io.netproto.camel.support.TlsContexts;
 import org.apache.commons.net.ftp.FTPCmd;
@@ -75,13 +74,17 @@ final class SessionReuseFtpsClient extends FTPSClient implements ListingConnecti
         }
     }
 
-    /** After connecting (and the TLS handshake) the control replies are bounded by {@link ReplyLimits#FTP}. */
+    /**
+     * After the TLS handshake of the control connection (implicit TLS, before the greeting, or AUTH TLS) its replies are
+     * bounded by {@link ReplyLimits#FTP} on the decrypted stream; before AUTH TLS the plain socket's guard applies.
+     */
     @Override
-    protected void _connectAction_() throws IOException {
-        super._connectAction_();
-        ReplyGuard guard = ReplyLimits.FTP.newGuard();
-        _controlInput_ = new BufferedReader(new InputStreamReader(guard.input(_socket_.getInputStream()), getControlEncoding()));
-        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(guard.output(_socket_.getOutputStream()), getControlEncoding()));
+    protected void sslNegotiation() throws IOException {
+        Socket transport = _socket_;
+        super.sslNegotiation();
+        _socket_ = ReplyLimits.FTP.guardedTls((SSLSocket) _socket_, transport);
+        _controlInput_ = new BufferedReader(new InputStreamReader(_socket_.getInputStream(), getControlEncoding()));
+        _controlOutput_ = new BufferedWriter(new OutputStreamWriter(_socket_.getOutputStream(), getControlEncoding()));
     }
 
     @Override

@@ -59,4 +59,13 @@ public record ReplyLimits(String protocol, int maxLineBytes, long maxReplyBytes,
     public GuardedSslSocketFactory sslSocketFactory(javax.net.ssl.SSLSocketFactory tls) {
         return new GuardedSslSocketFactory(tls, this);
     }
+
+    /**
+     * The TLS socket {@code tls}, layered over {@code transport}, with its decrypted streams guarded: for clients that
+     * negotiate TLS themselves (FTPS).
+     */
+    public javax.net.ssl.SSLSocket guardedTls(javax.net.ssl.SSLSocket tls, java.net.Socket transport) {
+        return new GuardedSslSocket(tls, transport, newGuard(), socket -> {
+        });
+    }
 }
