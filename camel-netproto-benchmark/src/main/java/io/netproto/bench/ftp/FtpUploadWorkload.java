@@ -63,6 +63,8 @@ final class FtpUploadWorkload implements Workload {
                         FtpBench.netftp(server.port(), "out", ""))),
                 new SimpleContender("netftp atomicUpload=false", Role.NETPROTO, clear, () -> camel(
                         FtpBench.netftp(server.port(), "out", "atomicUpload=false"))),
+                new SimpleContender("netftp atomicUpload=false verifyUploadSize=false", Role.NETPROTO, clear, () -> camel(
+                        FtpBench.netftp(server.port(), "out", "atomicUpload=false&verifyUploadSize=false"))),
                 new SimpleContender("camel-ftp (tuned)", Role.CAMEL, clear, () -> camel(
                         FtpBench.camelFtp(server.port(), "out", "autoCreate=false"))),
                 new SimpleContender("commons-net loop", Role.BARE, clear, this::bare));

@@ -109,6 +109,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": getOrCreateConfiguration(target).setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verifyhostname":
         case "verifyHostname": getOrCreateConfiguration(target).setVerifyHostname(property(camelContext, boolean.class, value)); return true;
+        case "verifyuploadsize":
+        case "verifyUploadSize": getOrCreateConfiguration(target).setVerifyUploadSize(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -195,6 +197,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return java.lang.String.class;
         case "verifyhostname":
         case "verifyHostname": return boolean.class;
+        case "verifyuploadsize":
+        case "verifyUploadSize": return boolean.class;
         default: return null;
         }
     }
@@ -282,6 +286,8 @@ public class FtpComponentConfigurer extends PropertyConfigurerSupport implements
         case "username": return getOrCreateConfiguration(target).getUsername();
         case "verifyhostname":
         case "verifyHostname": return getOrCreateConfiguration(target).isVerifyHostname();
+        case "verifyuploadsize":
+        case "verifyUploadSize": return getOrCreateConfiguration(target).isVerifyUploadSize();
         default: return null;
         }
     }

@@ -132,6 +132,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": target.getConfiguration().setUsername(property(camelContext, java.lang.String.class, value)); return true;
         case "verifyhostname":
         case "verifyHostname": target.getConfiguration().setVerifyHostname(property(camelContext, boolean.class, value)); return true;
+        case "verifyuploadsize":
+        case "verifyUploadSize": target.getConfiguration().setVerifyUploadSize(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -248,6 +250,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return java.lang.String.class;
         case "verifyhostname":
         case "verifyHostname": return boolean.class;
+        case "verifyuploadsize":
+        case "verifyUploadSize": return boolean.class;
         default: return null;
         }
     }
@@ -365,6 +369,8 @@ public class FtpEndpointConfigurer extends PropertyConfigurerSupport implements 
         case "username": return target.getConfiguration().getUsername();
         case "verifyhostname":
         case "verifyHostname": return target.getConfiguration().isVerifyHostname();
+        case "verifyuploadsize":
+        case "verifyUploadSize": return target.getConfiguration().isVerifyUploadSize();
         default: return null;
         }
     }

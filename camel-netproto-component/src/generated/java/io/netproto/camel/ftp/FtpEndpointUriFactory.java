@@ -25,7 +25,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(65);
+        Set<String> props = new HashSet<>(66);
         props.add("account");
         props.add("antExclude");
         props.add("antInclude");
@@ -91,6 +91,7 @@ public class FtpEndpointUriFactory extends org.apache.camel.support.component.En
         props.add("useFixedDelay");
         props.add("username");
         props.add("verifyHostname");
+        props.add("verifyUploadSize");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("account");

@@ -43,6 +43,8 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
     private FtpFileExist fileExist = FtpFileExist.Override;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean atomicUpload = true;
+    @UriParam(label = "producer", defaultValue = "true")
+    private boolean verifyUploadSize = true;
     @UriParam(label = "producer,advanced", defaultValue = ".inprogress-")
     private String tempPrefix = ".inprogress-";
     @UriParam(label = "producer,advanced", defaultValue = "4")
@@ -259,6 +261,19 @@ public class FtpConfiguration extends NetConfiguration implements Cloneable {
      */
     public void setAtomicUpload(boolean atomicUpload) {
         this.atomicUpload = atomicUpload;
+    }
+
+    public boolean isVerifyUploadSize() {
+        return verifyUploadSize;
+    }
+
+    /**
+     * After a binary upload (not an append), compare the server's SIZE of the file with the bytes sent and fail the
+     * upload when they differ: a data connection cut after the last write still gets a positive reply from the
+     * server, which then holds a truncated file. Costs one round trip per upload; false saves it.
+     */
+    public void setVerifyUploadSize(boolean verifyUploadSize) {
+        this.verifyUploadSize = verifyUploadSize;
     }
 
     public String getTempPrefix() {

@@ -282,10 +282,10 @@ final class FtpSession implements PooledSession {
 
     /**
      * STOR (or APPE with {@code append}) from the stream, in blocks of bufferSize. A binary STOR is checked with SIZE
-     * (where the server supports it): a data connection cut after the last write still ends with a positive reply,
-     * and the server then holds a truncated file.
+     * when {@code verifySize} (where the server supports it): a data connection cut after the last write still ends
+     * with a positive reply, and the server then holds a truncated file.
      */
-    void store(String path, InputStream data, boolean ascii, boolean append) {
+    void store(String path, InputStream data, boolean ascii, boolean append, boolean verifySize) {
         setType(ascii);
         String command = (append ? "APPE " : "STOR ") + path;
         long[] sent = new long[1];
@@ -306,7 +306,7 @@ final class FtpSession implements PooledSession {
         };
         boolean ok = io(command, () -> append ? client.appendFile(path, counted) : client.storeFile(path, counted));
         require(ok, command);
-        if (!ascii && !append) {
+        if (verifySize && !ascii && !append) {
             String size = io("SIZE " + path, () -> client.getSize(path));
             if (size != null && size.trim().matches("\\d+") && Long.parseLong(size.trim()) != sent[0]) {
                 throw new ConnectionFailedException("FTP " + command + " on " + label + " was cut short: the server holds "

@@ -66,7 +66,7 @@ final class FtpUploader {
         if (cfg.isAutoCreate() && !parent.isEmpty()) {
             s.ensureDirectory(s.resolve(parent));
         }
-        s.store(path, body, ascii, append);
+        s.store(path, body, ascii, append, cfg.isVerifyUploadSize());
     }
 
     /** Renames the complete temporary file onto the target, moving an existing target aside first if needed. */
