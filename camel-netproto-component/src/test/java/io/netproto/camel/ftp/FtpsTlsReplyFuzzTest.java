@@ -37,9 +37,9 @@ class FtpsTlsReplyFuzzTest {
     }
 
     @Test
-    void anEndlessGreetingOverImplicitTlsTripsTheLineLimit() throws Exception {
-        try (HostileServer server = HostileServer.startImplicitTls(TestTls.serverContext());
-             CamelContext camel = new DefaultCamelContext()) {
+    void anEndlessGreetingOverImplicitTlsTripsTheLineLimit() {
+        CamelContext camel = new DefaultCamelContext();
+        try (HostileServer server = HostileServer.startImplicitTls(TestTls.serverContext())) {
             server.script(c -> c.sendLongLine("220 ", 10L << 20));
             camel.getRegistry().bind("tls", TestTls.trustingParameters());
             camel.start();
@@ -47,6 +47,8 @@ class FtpsTlsReplyFuzzTest {
                     + "?implicit=true&password=pw&sslContextParameters=#tls&readTimeout=30000&operation=pwd", e -> { });
             assertThat(result.getException()).hasRootCauseInstanceOf(ReplyLimitExceededException.class)
                     .rootCause().hasMessageContaining("line longer than");
+        } finally {
+            camel.stop();
         }
     }
 }
