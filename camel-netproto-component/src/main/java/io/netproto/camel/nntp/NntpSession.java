@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.PooledSession;
@@ -27,6 +28,7 @@ import org.apache.camel.CamelContext;
 final class NntpSession implements PooledSession {
 
     private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private final NntpConnection connection;
     private boolean reused;
@@ -337,7 +339,7 @@ final class NntpSession implements PooledSession {
         connection.io("POST", () -> {
             connection.expect("POST", 340);
             StringBuilder out = new StringBuilder(article.length() + 64);
-            for (String line : article.split("\r\n|\r|\n", -1)) {
+            for (String line : LINE_BREAK.split(article, -1)) {
                 out.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
             }
             if (article.endsWith("\n") || article.endsWith("\r")) {

@@ -85,16 +85,24 @@ public final class ReplyGuard {
             @Override
             public void write(byte[] buffer, int offset, int length) throws IOException {
                 if (!passThrough) {
-                    for (int i = 0; i < length && !passThrough; i++) {
-                        sent(buffer[offset + i] & 0xff);
-                    }
+                    sent(buffer, offset, length);
                 }
                 out.write(buffer, offset, length);
             }
         };
     }
 
+    private synchronized void sent(byte[] buffer, int offset, int length) {
+        for (int i = offset; i < offset + length && !passThrough; i++) {
+            sentByte(buffer[i] & 0xff);
+        }
+    }
+
     private synchronized void sent(int b) {
+        sentByte(b);
+    }
+
+    private void sentByte(int b) {
         if (atCommandStart && b == TLS_HANDSHAKE_RECORD) {
             passThrough = true;
             return;
