@@ -40,16 +40,12 @@ final class ListingReader {
                 if (buffer[i] == '\n') {
                     append(line, buffer, start, i - start, command);
                     start = i + 1;
-                    if (add(lines, line, charset) && lines.size() > maxEntries) {
-                        throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
-                    }
+                    add(lines, line, charset, maxEntries, command);
                 }
             }
             append(line, buffer, start, n - start, command);
         }
-        if (add(lines, line, charset) && lines.size() > maxEntries) {
-            throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
-        }
+        add(lines, line, charset, maxEntries, command);
         return lines;
     }
 
@@ -61,7 +57,9 @@ final class ListingReader {
         line.write(buffer, offset, length);
     }
 
-    private static boolean add(List<String> lines, ByteArrayOutputStream line, Charset charset) {
+    /** Adds the collected line (without its CR; an empty one is skipped), failing past maxEntries lines. */
+    private static void add(List<String> lines, ByteArrayOutputStream line, Charset charset, int maxEntries, String command)
+            throws ReplyLimitExceededException {
         int length = line.size();
         byte[] raw = line.toByteArray();
         line.reset();
@@ -69,10 +67,12 @@ final class ListingReader {
             length--;
         }
         if (length == 0) {
-            return false;
+            return;
         }
         lines.add(new String(raw, 0, length, charset));
-        return true;
+        if (lines.size() > maxEntries) {
+            throw exceeded(command, "more than " + maxEntries + " entries", "maxListingEntries=" + maxEntries);
+        }
     }
 
     private static ReplyLimitExceededException exceeded(String command, String what, String limit) {
