@@ -14,7 +14,7 @@ import io.netproto.bench.nntp.NewsWorkloads;
 
 /**
  * Runs the benchmark and prints the table, also written to a file. Arguments: {@code --only id,id} (workload ids),
- * {@code --items N}, {@code --large-mb N}, {@code --repeat N}, {@code --smoke}, {@code --out FILE}
+ * {@code --items N}, {@code --large-mb N}, {@code --repeat N}, {@code --min-seconds S}, {@code --smoke}, {@code --out FILE}
  * (default target/benchmark-results.md).
  */
 public final class BenchmarkMain {
@@ -29,13 +29,14 @@ public final class BenchmarkMain {
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--only" -> only = Set.copyOf(Arrays.asList(args[++i].split(",")));
-                case "--items" -> scale = new Scale(Integer.parseInt(args[++i]), scale.largeBytes(), scale.repeat());
-                case "--large-mb" -> scale = new Scale(scale.items(), Long.parseLong(args[++i]) << 20, scale.repeat());
-                case "--repeat" -> scale = new Scale(scale.items(), scale.largeBytes(), Integer.parseInt(args[++i]));
+                case "--items" -> scale = scale.withItems(Integer.parseInt(args[++i]));
+                case "--large-mb" -> scale = scale.withLargeBytes(Long.parseLong(args[++i]) << 20);
+                case "--repeat" -> scale = scale.withRepeat(Integer.parseInt(args[++i]));
+                case "--min-seconds" -> scale = scale.withMinSeconds(Double.parseDouble(args[++i]));
                 case "--smoke" -> scale = Scale.smoke();
                 case "--out" -> out = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i]
-                        + "; use --only id,id --items N --large-mb N --repeat N --smoke --out FILE");
+                        + "; use --only id,id --items N --large-mb N --repeat N --min-seconds S --smoke --out FILE");
             }
         }
         List<Result> results = run(workloads(scale, only), scale);

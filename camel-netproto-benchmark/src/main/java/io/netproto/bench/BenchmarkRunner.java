@@ -8,7 +8,10 @@ import java.util.Map;
 
 /**
  * Runs every contender of a workload alternately, {@link Scale#repeat()} rounds, rotating who goes first in each
- * round so that warm-up and server state do not favour one contender, and keeps the medians. With more than one round
+ * round so that warm-up and server state do not favour one contender, and keeps the medians. A workload whose runs
+ * are short gets more rounds, until every contender has run {@link Scale#minSeconds()} in total (at most
+ * {@link Scale#MAX_ROUNDS} rounds; a contender that has run long enough sits the extra rounds out): the median of three runs of a fraction of a second each is decided by a single
+ * pause of the machine. With more than one round
  * a warm-up round comes first; its figures are printed but not kept (a contender failing there counts as failed).
  */
 public final class BenchmarkRunner {
@@ -29,24 +32,29 @@ public final class BenchmarkRunner {
             Map<Contender, List<String>> notes = new LinkedHashMap<>();
             Map<Contender, Long> peaks = new LinkedHashMap<>();
             Map<Contender, String> errors = new LinkedHashMap<>();
+            Map<Contender, Double> seconds = new LinkedHashMap<>();
             contenders.forEach(c -> {
                 values.put(c, new ArrayList<>());
                 notes.put(c, new ArrayList<>());
                 peaks.put(c, 0L);
             });
-            for (int round = warmUpRounds(); round < scale.repeat(); round++) {
+            double shortestTotal = 0;
+            for (int round = warmUpRounds(); round < 0 || scale.wantsMoreRounds(round, shortestTotal); round++) {
                 boolean measured = round >= 0;
                 String label = measured ? "round " + (round + 1) : "warm-up";
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender contender = contenders.get(Math.floorMod(i + round, contenders.size()));
-                    if (errors.containsKey(contender)) {
+                    if (errors.containsKey(contender) || measured && hasEnough(values.get(contender).size(),
+                            seconds.getOrDefault(contender, 0.0))) {
                         continue;
                     }
                     try {
                         contender.prepare();
                         heap.reset();
+                        long began = System.nanoTime();
                         Measurement m = contender.run();
                         if (measured) {
+                            seconds.merge(contender, (System.nanoTime() - began) / 1e9, Double::sum);
                             long peak = m.peakHeapBytes() >= 0 ? m.peakHeapBytes() : heap.peakBytes();
                             peaks.merge(contender, peak, Math::max);
                             values.get(contender).add(m.value());
@@ -60,6 +68,8 @@ public final class BenchmarkRunner {
                                 label, errors.get(contender));
                     }
                 }
+                shortestTotal = contenders.stream().filter(c -> !errors.containsKey(c))
+                        .mapToDouble(c -> seconds.getOrDefault(c, 0.0)).min().orElse(Double.MAX_VALUE);
             }
             List<Result> results = new ArrayList<>();
             for (Contender c : contenders) {
@@ -73,6 +83,11 @@ public final class BenchmarkRunner {
         } finally {
             workload.close();
         }
+    }
+
+    /** Whether a contender with this many measured runs, taking this long in total, needs no more. */
+    private boolean hasEnough(int runs, double totalSeconds) {
+        return runs >= scale.repeat() && totalSeconds >= scale.minSeconds();
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
@@ -109,7 +110,8 @@ public final class CamelRuns {
 
     /**
      * Sends {@code items} messages to {@code uri}, one after the other, then checks {@code complete} (e.g. every file
-     * is on the server).
+     * is on the server). The endpoint is resolved once, as a route's {@code to(uri)} does, so the figure does not
+     * include Camel normalizing the URI for every message.
      *
      * @return items per second
      */
@@ -119,10 +121,11 @@ public final class CamelRuns {
         try {
             setup.configure(camel);
             camel.start();
+            Endpoint endpoint = camel.getEndpoint(uri);
             try (ProducerTemplate template = camel.createProducerTemplate()) {
                 long start = System.nanoTime();
                 for (int i = 0; i < items; i++) {
-                    template.sendBodyAndHeaders(uri, body.apply(i), headers.apply(i));
+                    template.sendBodyAndHeaders(endpoint, body.apply(i), headers.apply(i));
                 }
                 long nanos = System.nanoTime() - start;
                 if (!complete.getAsBoolean()) {

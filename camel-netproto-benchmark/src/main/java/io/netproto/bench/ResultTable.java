@@ -20,22 +20,24 @@ public final class ResultTable {
     public static String markdown(List<Result> results, Scale scale) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s (%s), %s %s; %d items, large file %d MB,"
-                        + " median of %d runs%s; heap of the benchmark JVM -Xmx%d MB;"
+                        + " median of %d runs%s (more rounds, up to %d, for a workload until every contender ran %.0f s; the Runs"
+                        + " column); heap of the benchmark JVM -Xmx%d MB;"
                         + " system load average %.1f at the end.%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 System.getProperty("java.vm.name"), System.getProperty("os.name"), System.getProperty("os.arch"),
                 scale.items(), scale.largeBytes() >> 20, scale.repeat(),
-                scale.repeat() > 1 ? " after a warm-up round" : "", Runtime.getRuntime().maxMemory() >> 20,
+                scale.repeat() > 1 ? " after a warm-up round" : "", Scale.MAX_ROUNDS, scale.minSeconds(), Runtime.getRuntime().maxMemory() >> 20,
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        out.append("| Work | Contender | Median | × camel-* | × bare | Peak heap | Note |\n");
-        out.append("|---|---|---:|---:|---:|---:|---|\n");
+        out.append("| Work | Contender | Median | × camel-* | × bare | Runs | Peak heap | Note |\n");
+        out.append("|---|---|---:|---:|---:|---:|---:|---|\n");
         for (Result r : results) {
             out.append("| ").append(r.workload().title())
                     .append(" | ").append(r.contender())
                     .append(" | ").append(r.failed() ? "failed" : format(r.median()) + " " + r.workload().unit())
                     .append(" | ").append(ratio(r, results, Role.CAMEL))
                     .append(" | ").append(ratio(r, results, Role.BARE))
+                    .append(" | ").append(r.runs().size())
                     .append(" | ").append(r.failed() ? "" : (r.peakHeap() >> 20) + " MB")
                     .append(" | ").append(r.failed() ? r.error().replace('|', '/') : r.note())
                     .append(" |\n");

@@ -220,29 +220,20 @@ final class ImapClient implements PooledSession, AutoCloseable {
     }
 
     /**
-     * Fetches ahead what a consumer reads of these messages of the selected mailbox, in at most two commands for all
-     * of them: UID FETCH of their flags and sizes, then UID FETCH BODY.PEEK[] of those of at most
-     * {@link ImapFetchAhead#SMALL_MESSAGE} octets, parsed here (a larger message is read from the server when needed,
-     * see {@link #message(long)}). A UID no longer in the mailbox is missing from the result.
+     * Fetches ahead what a consumer reads of these messages of the selected mailbox, in one command for all of them:
+     * UID FETCH of their flags, sizes and first octets ({@link ImapFetchAhead#items()}); the messages that fit whole
+     * are parsed here, a larger one is read from the server when needed (see {@link #message(long)}). A UID no longer
+     * in the mailbox is missing from the result.
      */
-    Map<Long, ImapPrefetch> prefetch(List<Long> uids) {
-        ImapFetchAhead ahead = new ImapFetchAhead(uids);
-        String command = "UID FETCH " + ImapUids.of(uids) + " (UID FLAGS RFC822.SIZE)";
+    Map<Long, ImapPrefetch> prefetch(List<Long> uids, long maxMessageSize) {
+        ImapFetchAhead ahead = new ImapFetchAhead(uids, maxMessageSize);
+        String command = "UID FETCH " + ImapUids.of(uids) + " " + ahead.items();
         run(command, p -> {
             Response[] responses = p.command(command, null);
             finish(p, responses);
-            ahead.readSizes(responses);
+            ahead.read(responses);
             return null;
         });
-        if (!ahead.small().isEmpty()) {
-            String bodies = "UID FETCH " + ImapUids.of(ahead.small()) + " (UID BODY.PEEK[])";
-            run(bodies, p -> {
-                Response[] responses = p.command(bodies, null);
-                finish(p, responses);
-                ahead.readBodies(responses);
-                return null;
-            });
-        }
         return ahead.result();
     }
 

@@ -3,7 +3,6 @@ package io.netproto.camel.imap;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
@@ -20,9 +19,9 @@ import org.eclipse.angus.mail.imap.protocol.RFC822SIZE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
- * The two replies of {@link ImapClient#prefetch}, read into what the consumer needs: flags and sizes of the wanted
- * messages first, then the whole content of those of at most {@link #SMALL_MESSAGE} octets. Replies about other
- * messages (unsolicited FETCH) are ignored.
+ * The reply of {@link ImapClient#prefetch}, read into what the consumer needs: flags and size of each wanted message,
+ * and the whole content of those that fit in the partial body fetched with them ({@link #SMALL_MESSAGE} octets, or
+ * fewer under maxMessageSize). Replies about other messages (unsolicited FETCH) are ignored.
  */
 final class ImapFetchAhead {
 
@@ -31,50 +30,49 @@ final class ImapFetchAhead {
     private static final Session PARSING = Session.getInstance(new Properties());
 
     private final Set<Long> wanted;
-    private final Map<Long, Flags> flags = new HashMap<>();
-    private final Set<Long> small = new LinkedHashSet<>();
-    private final Map<Long, MimeMessage> contents = new HashMap<>();
+    private final int limit;
+    private final Map<Long, ImapPrefetch> result = new HashMap<>();
 
-    ImapFetchAhead(Collection<Long> uids) {
+    /**
+     * @param uids           the messages fetched ahead
+     * @param maxMessageSize the consumer's maxMessageSize (0: none); a message is fetched ahead whole only when it
+     *                       is not larger than that either
+     */
+    ImapFetchAhead(Collection<Long> uids, long maxMessageSize) {
         this.wanted = new HashSet<>(uids);
+        this.limit = (int) (maxMessageSize > 0 ? Math.min(SMALL_MESSAGE, maxMessageSize) : SMALL_MESSAGE);
     }
 
-    /** Reads the replies to UID FETCH (UID FLAGS RFC822.SIZE). */
-    void readSizes(Response[] responses) {
+    /**
+     * The FETCH items: UID, flags, size, and the first {@code limit + 1} octets of the message (a reply shorter than
+     * that is the whole message; a longer message is read from the server when needed).
+     */
+    String items() {
+        return "(UID FLAGS RFC822.SIZE BODY.PEEK[]<0." + (limit + 1) + ">)";
+    }
+
+    /** Reads the replies to the UID FETCH of {@link #items()}. */
+    void read(Response[] responses) throws MessagingException {
         for (Response response : responses) {
             UID uid = response instanceof FetchResponse fetch ? fetch.getItem(UID.class) : null;
             if (uid != null && wanted.contains(uid.uid)) {
                 FetchResponse fetch = (FetchResponse) response;
                 FLAGS f = fetch.getItem(FLAGS.class);
                 RFC822SIZE size = fetch.getItem(RFC822SIZE.class);
-                flags.put(uid.uid, f == null ? new Flags() : f);
-                if (size != null && size.size <= SMALL_MESSAGE) {
-                    small.add(uid.uid);
+                BODY body = fetch.getItem(BODY.class);
+                MimeMessage content = null;
+                if (body != null && !body.isHeader() && body.getOrigin() == 0 && body.getByteArrayInputStream() != null
+                    && body.getByteArray().getCount() <= limit) {
+                    content = new MimeMessage(PARSING, body.getByteArrayInputStream());
                 }
+                result.put(uid.uid, new ImapPrefetch(f == null ? new Flags() : f, size == null ? -1 : size.size,
+                        content));
             }
         }
     }
 
-    /** The UIDs whose whole content is fetched next (ascending as asked), empty when none. */
-    Set<Long> small() {
-        return small;
-    }
-
-    /** Reads the replies to UID FETCH (UID BODY.PEEK[]) of {@link #small()}. */
-    void readBodies(Response[] responses) throws MessagingException {
-        for (Response response : responses) {
-            UID uid = response instanceof FetchResponse fetch ? fetch.getItem(UID.class) : null;
-            BODY body = uid == null ? null : ((FetchResponse) response).getItem(BODY.class);
-            if (body != null && !body.isHeader() && body.getByteArrayInputStream() != null && small.contains(uid.uid)) {
-                contents.put(uid.uid, new MimeMessage(PARSING, body.getByteArrayInputStream()));
-            }
-        }
-    }
-
-    /** Per UID still in the mailbox: its flags and, when small, its content. */
+    /** Per UID still in the mailbox: its flags, size and, when small, its content. */
     Map<Long, ImapPrefetch> result() {
-        Map<Long, ImapPrefetch> result = new HashMap<>();
-        flags.forEach((uid, f) -> result.put(uid, new ImapPrefetch(f, contents.get(uid))));
         return result;
     }
 }

@@ -1,5 +1,6 @@
 package io.netproto.camel.imap;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -7,6 +8,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.netproto.testkit.mail.CapabilityFilterFront;
+import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,8 +39,12 @@ class ImapConsumerBatchingTest extends ImapTestSupport {
     }
 
     private void consume() throws Exception {
+        consume("");
+    }
+
+    private void consume(String options) throws Exception {
         String from = "imap://" + USER + "@" + front.host() + ":" + front.port() + "?password=" + PASSWORD
-                      + "&startTls=optional&initialDelay=0&delay=200";
+                      + "&startTls=optional&initialDelay=0&delay=200" + options;
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -61,7 +67,7 @@ class ImapConsumerBatchingTest extends ImapTestSupport {
     }
 
     @Test
-    void smallMessagesAreFetchedInTwoCommandsAndMarkedSeenInOne() throws Exception {
+    void smallMessagesAreFetchedInOneCommandAndMarkedSeenInOne() throws Exception {
         for (int i = 1; i <= 5; i++) {
             deliver("small " + i, "text " + i);
         }
@@ -74,8 +80,8 @@ class ImapConsumerBatchingTest extends ImapTestSupport {
         assertThat(bodies.get("small 3")).contains("text 3");
         assertThat(bodies.get("large")).contains(large);
         assertThat(commands("STORE")).containsExactly("UID STORE 1,2,3,4,5,6 +FLAGS.SILENT (\\Seen)");
-        assertThat(commands("FETCH")).startsWith("UID FETCH 1,2,3,4,5,6 (UID FLAGS RFC822.SIZE)",
-                "UID FETCH 1,2,3,4,5 (UID BODY.PEEK[])");
+        assertThat(commands("FETCH")).startsWith("UID FETCH 1,2,3,4,5,6 (UID FLAGS RFC822.SIZE BODY.PEEK[]<0.65537>)");
+        assertThat(commands("FETCH")).filteredOn(command -> command.contains("BODY.PEEK[]")).hasSize(1);
         // only the message over 64 KiB is read on its own
         assertThat(commands("FETCH")).filteredOn(command -> command.contains("BODY.PEEK[TEXT]")).hasSize(1);
     }
@@ -109,5 +115,34 @@ class ImapConsumerBatchingTest extends ImapTestSupport {
         assertThat(commands("STORE").get(0)).startsWith("UID STORE 1,2,3,").contains(",100 ").doesNotContain(",101");
         assertThat(commands("STORE").get(1)).isEqualTo("UID STORE 101,102,103,104,105 +FLAGS.SILENT (\\Seen)");
         assertThat(commands("FETCH")).filteredOn(command -> command.contains("BODY.PEEK[]")).hasSize(2);
+    }
+
+    @Test
+    void underMaxMessageSizeAMessageOfExactlyTheLimitComesWholeAndALargerOneIsNeverRead() throws Exception {
+        deliver("edge", "e".repeat(500));
+        long limit = wholeMessageOctets(1L);
+        deliver("over", "o".repeat((int) limit + 100));
+        consume("&maxMessageSize=" + limit);
+
+        await().atMost(20, TimeUnit.SECONDS).until(() -> search("INBOX", "SEEN").size() == 1);
+        assertThat(subjects).containsExactly("edge");
+        assertThat(bodies.get("edge")).isEqualTo("e".repeat(500));
+        assertThat(search("INBOX", "UNSEEN")).containsExactly(2L);
+        // one fetch of at most limit + 1 octets per message, nothing read on its own afterwards
+        assertThat(commands("FETCH")).containsExactly("UID FETCH 1,2 (UID FLAGS RFC822.SIZE BODY.PEEK[]<0." + (limit + 1)
+                                                      + ">)");
+    }
+
+    /** The octets of BODY[] of a message (GreenMail's RFC822.SIZE counts only the body, so it is read whole here). */
+    private long wholeMessageOctets(long uid) throws Exception {
+        Exchange exchange = template.send(uri("mapMailMessage=false"), e -> {
+            e.getIn().setHeader(ImapConstants.OPERATION, "fetch");
+            e.getIn().setHeader(ImapConstants.UID, uid);
+            e.getIn().setHeader(ImapConstants.FETCH_PARTS, "RFC822");
+        });
+        assertThat(exchange.getException()).isNull();
+        try (InputStream in = exchange.getMessage().getBody(InputStream.class)) {
+            return in.readAllBytes().length;
+        }
     }
 }
