@@ -8,15 +8,20 @@ import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimePart;
 import jakarta.mail.internet.MimeUtility;
 import jakarta.mail.internet.ParseException;
 import jakarta.mail.util.ByteArrayDataSource;
+import jakarta.mail.util.StreamProvider;
 import org.apache.camel.attachment.Attachment;
 import org.apache.camel.attachment.DefaultAttachment;
 
@@ -31,7 +36,11 @@ final class MimeExtractor {
     record Extracted(Object body, String contentType, String alternative, Map<String, Attachment> attachments) {
     }
 
+    /** The text types Angus Mail's content handlers read as a String (text/plain, text/html, text/xml). */
+    private static final Set<String> HANDLED_TEXT = Set.of("text/plain", "text/html", "text/xml");
+
     private final String defaultCharset;
+    private volatile StreamProvider streams;
 
     MimeExtractor(String defaultCharset) {
         this.defaultCharset = defaultCharset;
@@ -94,6 +103,10 @@ final class MimeExtractor {
     }
 
     private String text(Part part) throws MessagingException, IOException {
+        String decoded = decodedText(part);
+        if (decoded != null) {
+            return decoded;
+        }
         try {
             Object content = part.getContent();
             if (content instanceof String text) {
@@ -103,6 +116,69 @@ final class MimeExtractor {
             // an unknown charset: fall back to the default one below
         }
         return new String(bytes(part), charset(part));
+    }
+
+    /**
+     * The text of a text/plain, text/html or text/xml part decoded here as Angus Mail's handlers for these types decode
+     * it (the transfer encoding, then the charset parameter, US-ASCII when there is none), or null for anything else
+     * (then {@link Part#getContent()} decodes it). Done here because Jakarta Mail looks its stream provider up anew
+     * for every content it decodes (see {@link MailStreamProviders}); the provider is looked up once per extractor.
+     */
+    private String decodedText(Part part) throws MessagingException, IOException {
+        if (!(part instanceof MimeMessage || part instanceof MimeBodyPart) || !HANDLED_TEXT.contains(baseType(part))) {
+            return null;
+        }
+        MimePart mime = (MimePart) part;
+        String encoding = mime.getEncoding();
+        String name;
+        try {
+            name = new ContentType(part.getContentType()).getParameter("charset");
+        } catch (ParseException e) {
+            return null;
+        }
+        String charset = MimeUtility.javaCharset(name == null ? "us-ascii" : name);
+        if (charset == null || !Charset.isSupported(charset)) {
+            return null;
+        }
+        InputStream raw = rawStream(mime);
+        if (raw == null) {
+            return null;
+        }
+        try (raw; InputStream in = decode(raw, encoding)) {
+            return in == null ? null : new String(in.readAllBytes(), Charset.forName(charset));
+        }
+    }
+
+    /** The part's content as received, or null for a part built in memory (it has no such bytes). */
+    private static InputStream rawStream(MimePart part) {
+        try {
+            return part instanceof MimeMessage message ? message.getRawInputStream()
+                    : ((MimeBodyPart) part).getRawInputStream();
+        } catch (MessagingException e) {
+            return null;
+        }
+    }
+
+    /** The content of a raw stream in this transfer encoding, or null when it is one left to Jakarta Mail. */
+    private InputStream decode(InputStream raw, String encoding) {
+        if (encoding == null) {
+            return raw;
+        }
+        return switch (encoding.toLowerCase(Locale.ROOT)) {
+            case "7bit", "8bit", "binary" -> raw;
+            case "base64" -> streams().inputBase64(raw);
+            case "quoted-printable" -> streams().inputQP(raw);
+            default -> null;
+        };
+    }
+
+    private StreamProvider streams() {
+        StreamProvider provider = streams;
+        if (provider == null) {
+            provider = StreamProvider.provider();
+            streams = provider;
+        }
+        return provider;
     }
 
     private Charset charset(Part part) throws MessagingException {
