@@ -19,7 +19,9 @@ import org.apache.commons.net.ftp.FTPClient;
 /**
  * Small uploads: {@code items} messages of 1 KB, each stored as its own file in the server's (emptied) directory
  * {@code out}; a run counts when every file is there with its size. netftp runs twice: with its defaults (an atomic
- * upload: STOR to a temporary name, then RNFR/RNTO) and with {@code atomicUpload=false} (a plain STOR, as the others).
+ * upload: STOR to a temporary name, SIZE of it, then RNFR/RNTO), with {@code atomicUpload=false} (STOR and SIZE) and
+ * with {@code verifyUploadSize=false} too (a plain STOR, as camel-ftp and the first bare loop); the second bare loop
+ * sends the commands of netftp's defaults.
  * camel-ftp also gets {@code autoCreate=false} (the directory exists): otherwise it sends PWD, CWD and CWD per file.
  */
 final class FtpUploadWorkload implements Workload {
@@ -67,7 +69,8 @@ final class FtpUploadWorkload implements Workload {
                         FtpBench.netftp(server.port(), "out", "atomicUpload=false&verifyUploadSize=false"))),
                 new SimpleContender("camel-ftp (tuned)", Role.CAMEL, clear, () -> camel(
                         FtpBench.camelFtp(server.port(), "out", "autoCreate=false"))),
-                new SimpleContender("commons-net loop", Role.BARE, clear, this::bare));
+                new SimpleContender("commons-net loop", Role.BARE, clear, () -> bare(false)),
+                new SimpleContender("commons-net loop, atomic and verified", Role.BARE, clear, () -> bare(true)));
     }
 
     private Measurement camel(String uri) throws Exception {
@@ -76,14 +79,21 @@ final class FtpUploadWorkload implements Workload {
                 () -> FtpBench.holdsSmallFiles(out(), scale.items()));
     }
 
-    /** One connection: STOR per file. */
-    private Measurement bare() throws Exception {
+    /**
+     * One connection: STOR per file; {@code atomic} does per file what netftp's defaults do (STOR to a temporary
+     * name, SIZE of it, RNFR/RNTO to the final name), so that the cost of those defaults shows on its own.
+     */
+    private Measurement bare(boolean atomic) throws Exception {
         long start = System.nanoTime();
         FTPClient client = FtpBench.connect(server.port());
         for (int i = 0; i < scale.items(); i++) {
             String path = "out/" + FtpBench.smallName(i);
-            if (!client.storeFile(path, new ByteArrayInputStream(FtpBench.smallContent(i)))) {
-                throw new IllegalStateException("Cannot store " + path + ": " + client.getReplyString());
+            String target = atomic ? "out/.inprogress-" + FtpBench.smallName(i) : path;
+            if (!client.storeFile(target, new ByteArrayInputStream(FtpBench.smallContent(i)))) {
+                throw new IllegalStateException("Cannot store " + target + ": " + client.getReplyString());
+            }
+            if (atomic && !(Long.parseLong(client.getSize(target)) == FtpBench.SMALL_FILE && client.rename(target, path))) {
+                throw new IllegalStateException("Cannot verify and rename " + target + ": " + client.getReplyString());
             }
         }
         FtpBench.logout(client);
