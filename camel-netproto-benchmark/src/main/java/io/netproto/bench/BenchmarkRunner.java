@@ -10,9 +10,9 @@ import java.util.Map;
  * Runs every contender of a workload alternately, {@link Scale#repeat()} rounds, rotating who goes first in each
  * round so that warm-up and server state do not favour one contender, and keeps the medians. A workload whose runs
  * are short gets more rounds, until every contender has run {@link Scale#minSeconds()} in total (at most
- * {@link Scale#MAX_ROUNDS} rounds; a contender that has run long enough sits the extra rounds out): the median of three runs of a fraction of a second each is decided by a single
- * pause of the machine. With more than one round
- * a warm-up round comes first; its figures are printed but not kept (a contender failing there counts as failed).
+ * {@link Scale#MAX_ROUNDS} rounds; a contender that has run long enough sits the extra rounds out): the median of
+ * three runs of a fraction of a second each is decided by a single pause of the machine. With more than one round a
+ * warm-up round comes first; its figures are printed but not kept (a contender failing there counts as failed).
  */
 public final class BenchmarkRunner {
 

@@ -92,7 +92,8 @@ final class FtpUploadWorkload implements Workload {
             if (!client.storeFile(target, new ByteArrayInputStream(FtpBench.smallContent(i)))) {
                 throw new IllegalStateException("Cannot store " + target + ": " + client.getReplyString());
             }
-            if (atomic && !(Long.parseLong(client.getSize(target)) == FtpBench.SMALL_FILE && client.rename(target, path))) {
+            boolean verified = !atomic || Long.parseLong(client.getSize(target)) == FtpBench.SMALL_FILE;
+            if (atomic && !(verified && client.rename(target, path))) {
                 throw new IllegalStateException("Cannot verify and rename " + target + ": " + client.getReplyString());
             }
         }

@@ -27,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Polls a folder and delivers one exchange per message matching the criteria, by ascending UID. Messages are fetched
- * ahead {@value #PREFETCH_SIZE} at a time, in one command: their flags, sizes and first 64 KiB (BODY.PEEK[]&lt;0.65537&gt;,
- * so a message of at most 64 KiB comes whole); a larger message is fetched part by part when its turn comes. Bodies are fetched with BODY.PEEK, so
- * reading never marks a message \Seen, and a batch is never held in memory whole.
+ * ahead {@value #PREFETCH_SIZE} at a time, in one command: their flags, sizes and first 64 KiB
+ * (BODY.PEEK[]&lt;0.65537&gt;, so a message of at most 64 KiB comes whole); a larger message is fetched part by part
+ * when its turn comes. Bodies are fetched with BODY.PEEK, so reading never marks a message \Seen, and a batch is
+ * never held in memory whole.
  * <p>
  * Commit protocol: when a message's exchange succeeded the checkpoint records it as delivered with its commit pending,
  * then it is flagged \Seen (default), deleted (\Deleted and UID EXPUNGE of those UIDs only) or moved (moveTo),
@@ -322,17 +323,13 @@ public class ImapConsumer extends ScheduledBatchPollingConsumer {
         Message in;
         try (MailStreamProviders.Scope parsing = providers.enter()) {
             ImapPrefetch ahead = prefetched(c, uid, rest);
-            if (ahead != null && tooLarge(uid, ahead.size())) {
-                releaseExchange(exchange, false);
-                return false;
-            }
             MimeMessage message = ahead == null ? null : ahead.content() != null ? ahead.content() : c.message(uid);
             if (message == null) {
                 // expunged by someone else since the search
                 releaseExchange(exchange, false);
                 return false;
             }
-            if (ahead.size() < 0 && tooLarge(uid, message.getSize())) {
+            if (tooLarge(uid, ahead.size() >= 0 ? ahead.size() : message.getSize())) {
                 releaseExchange(exchange, false);
                 return false;
             }

@@ -125,21 +125,23 @@ final class MimeExtractor {
      * for every content it decodes (see {@link MailStreamProviders}); the provider is looked up once per extractor.
      */
     private String decodedText(Part part) throws MessagingException, IOException {
-        if (!(part instanceof MimeMessage || part instanceof MimeBodyPart) || !HANDLED_TEXT.contains(baseType(part))) {
+        if (!(part instanceof MimeMessage || part instanceof MimeBodyPart)) {
             return null;
+        }
+        ContentType type;
+        String charset;
+        try {
+            type = new ContentType(part.getContentType());
+            String name = type.getParameter("charset");
+            charset = MimeUtility.javaCharset(name == null ? "us-ascii" : name);
+            if (!HANDLED_TEXT.contains(type.getBaseType().toLowerCase(Locale.ROOT)) || !Charset.isSupported(charset)) {
+                return null;
+            }
+        } catch (ParseException | IllegalArgumentException e) {
+            return null; // unreadable type or charset name: Jakarta Mail's own path decides
         }
         MimePart mime = (MimePart) part;
         String encoding = mime.getEncoding();
-        String name;
-        try {
-            name = new ContentType(part.getContentType()).getParameter("charset");
-        } catch (ParseException e) {
-            return null;
-        }
-        String charset = MimeUtility.javaCharset(name == null ? "us-ascii" : name);
-        if (charset == null || !Charset.isSupported(charset)) {
-            return null;
-        }
         InputStream raw = rawStream(mime);
         if (raw == null) {
             return null;

@@ -6,6 +6,7 @@ import java.util.Properties;
 
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -50,6 +51,17 @@ class MimeExtractorTest {
                 .extract(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
 
         assertThat(extracted.body()).isInstanceOf(String.class).isEqualTo(expected);
+    }
+
+    @Test
+    void anIllegalCharsetNameFallsBackToTheDefaultCharset() throws Exception {
+        byte[] bytes = "Content-Type: text/plain; charset=\"bad name\"\r\n\r\nGr\u00fc\u00dfe\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        MimeExtractor.Extracted extracted = new MimeExtractor("UTF-8")
+                .extract(new MimeMessage(SESSION, new ByteArrayInputStream(bytes)));
+
+        assertThat(extracted.body()).isEqualTo("Gr\u00fc\u00dfe\r\n");
     }
 
     /** Jakarta Mail's own reading: the first text part's getContent(). */
