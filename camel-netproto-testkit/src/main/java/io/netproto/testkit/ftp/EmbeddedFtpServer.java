@@ -33,8 +33,9 @@ import org.apache.ftpserver.ssl.SslConfigurationFactory;
  * An Apache FtpServer on {@code 127.0.0.1}, serving a directory of the local file system, for tests, examples and
  * benchmarks.
  * <p>
- * Passive mode binds loopback only and advertises {@code 127.0.0.1}, each time on a free ephemeral port. Users have
- * write permission and unlimited concurrent logins; failed logins are neither delayed nor punished by a disconnect.
+ * Passive mode binds loopback only and advertises {@code 127.0.0.1}, each time on the next free port of 20000-29999.
+ * Users have write permission and unlimited concurrent logins; failed logins are neither delayed nor punished by a
+ * disconnect.
  * Control connections have {@code TCP_NODELAY} set. Idle sessions are closed after 300 seconds.
  *
  * <pre>
@@ -394,7 +395,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         data.setPassiveAddress(HOST);
         data.setPassiveExternalAddress(HOST);
         data.setIdleTime(IDLE_TIMEOUT_SECONDS);
-        return new EphemeralPassivePorts(data.createDataConnectionConfiguration());
+        return new RotatingPassivePorts(data.createDataConnectionConfiguration(), HOST);
     }
 
     private static void deleteRecursively(Path dir) {
