@@ -10,6 +10,8 @@ import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
 import org.apache.commons.net.ftp.FTPClient;
+import io.netproto.bench.Measurement;
+import io.netproto.testkit.ftp.EmbeddedFtpServer;
 import org.apache.commons.net.ftp.FTPReply;
 
 /** What the FTP workloads share: the login, the endpoint URIs of each contender, files on the server's disk. */
@@ -41,6 +43,37 @@ final class FtpBench {
 
     private static String and(String options) {
         return options.isEmpty() ? "" : "&" + options;
+    }
+
+    /**
+     * Starts the FTP server with its root on a RAM-backed file system ({@code /dev/shm}) when there is one with room
+     * for {@code bytesNeeded} and a margin, else in the system's temporary directory. On disk the file system costs
+     * more than the clients: creating and deleting thousands of files and writing 1 GB depend on the VM's disk and the
+     * file system's inode search, and vary run to run; in RAM every contender pays the same small cost.
+     */
+    static EmbeddedFtpServer startServer(long bytesNeeded) {
+        EmbeddedFtpServer.Builder builder = EmbeddedFtpServer.builder().user(USER, PASSWORD);
+        Path ram = Path.of("/dev/shm");
+        try {
+            if (Files.isDirectory(ram) && Files.isWritable(ram)
+                    && Files.getFileStore(ram).getUsableSpace() > bytesNeeded + (512L << 20)) {
+                builder.tempRootIn(ram);
+            }
+        } catch (IOException e) {
+            // no usable RAM file system: the default root
+        }
+        EmbeddedFtpServer server = builder.start();
+        System.out.println("  FTP server root: " + server.root());
+        return server;
+    }
+
+    /**
+     * The measurement with the control commands the server received during the run (its log is cleared before each
+     * run) per item added to its note: the round trips each contender spends on a file.
+     */
+    static Measurement withCommandsPerItem(Measurement m, EmbeddedFtpServer server, int items) {
+        String count = String.format("%.1f commands per file", server.commands().size() / (double) items);
+        return m.withNote(m.note().isEmpty() ? count : m.note() + "; " + count);
     }
 
     /** A logged-in Commons Net client in passive binary mode, as the bare loops use it. */

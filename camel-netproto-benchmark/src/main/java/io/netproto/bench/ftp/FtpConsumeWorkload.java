@@ -49,7 +49,7 @@ final class FtpConsumeWorkload implements Workload {
 
     @Override
     public void start() {
-        server = EmbeddedFtpServer.builder().user(FtpBench.USER, FtpBench.PASSWORD).start();
+        server = FtpBench.startServer((long) scale.items() * FtpBench.SMALL_FILE);
     }
 
     private Path in() {
@@ -58,7 +58,10 @@ final class FtpConsumeWorkload implements Workload {
 
     @Override
     public List<Contender> contenders() {
-        SimpleContender.Step fill = () -> FtpBench.fill(in(), scale.items());
+        SimpleContender.Step fill = () -> {
+            server.clearCommands(); // the server's command log would otherwise grow for the whole benchmark
+            FtpBench.fill(in(), scale.items());
+        };
         return List.of(
                 new SimpleContender("netftp", Role.NETPROTO, fill, () -> camel(
                         FtpBench.netftp(server.port(), "in", "delete=true&" + POLLING))),
@@ -68,8 +71,8 @@ final class FtpConsumeWorkload implements Workload {
     }
 
     private Measurement camel(String uri) throws Exception {
-        return CamelRuns.consume(CamelRuns.defaults(), uri, scale.items(), FtpConsumeWorkload::check,
-                () -> FtpBench.count(in()) == 0);
+        return FtpBench.withCommandsPerItem(CamelRuns.consume(CamelRuns.defaults(), uri, scale.items(),
+                FtpConsumeWorkload::check, () -> FtpBench.count(in()) == 0), server, scale.items());
     }
 
     private static String check(Exchange exchange) {
@@ -107,7 +110,8 @@ final class FtpConsumeWorkload implements Workload {
         if (consumed != scale.items() || FtpBench.count(in()) != 0) {
             throw new IllegalStateException("Consumed " + consumed + " of " + scale.items() + " files");
         }
-        return Measurement.rate(consumed, nanos).withNote(CamelRuns.startNote(consumed, start, first, last));
+        return FtpBench.withCommandsPerItem(Measurement.rate(consumed, nanos)
+                .withNote(CamelRuns.startNote(consumed, start, first, last)), server, scale.items());
     }
 
     @Override

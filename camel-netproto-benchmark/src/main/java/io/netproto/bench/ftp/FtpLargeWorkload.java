@@ -55,7 +55,7 @@ final class FtpLargeWorkload implements Workload {
 
     @Override
     public void start() throws IOException {
-        server = EmbeddedFtpServer.builder().user(FtpBench.USER, FtpBench.PASSWORD).start();
+        server = FtpBench.startServer(2 * scale.largeBytes());
         generate(server.root().resolve(LargeTransferChild.SOURCE), scale.largeBytes());
     }
 

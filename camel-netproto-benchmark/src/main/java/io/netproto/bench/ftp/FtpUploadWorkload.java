@@ -50,7 +50,7 @@ final class FtpUploadWorkload implements Workload {
 
     @Override
     public void start() {
-        server = EmbeddedFtpServer.builder().user(FtpBench.USER, FtpBench.PASSWORD).start();
+        server = FtpBench.startServer((long) scale.items() * FtpBench.SMALL_FILE);
     }
 
     private Path out() {
@@ -59,7 +59,10 @@ final class FtpUploadWorkload implements Workload {
 
     @Override
     public List<Contender> contenders() {
-        SimpleContender.Step clear = () -> FtpBench.clear(out());
+        SimpleContender.Step clear = () -> {
+            server.clearCommands(); // the server's command log would otherwise grow for the whole benchmark
+            FtpBench.clear(out());
+        };
         return List.of(
                 new SimpleContender("netftp", Role.NETPROTO, clear, () -> camel(
                         FtpBench.netftp(server.port(), "out", ""))),
@@ -74,9 +77,9 @@ final class FtpUploadWorkload implements Workload {
     }
 
     private Measurement camel(String uri) throws Exception {
-        return CamelRuns.produce(CamelRuns.defaults(), uri, scale.items(), FtpBench::smallContent,
-                i -> Map.of(Exchange.FILE_NAME, FtpBench.smallName(i)),
-                () -> FtpBench.holdsSmallFiles(out(), scale.items()));
+        return FtpBench.withCommandsPerItem(CamelRuns.produce(CamelRuns.defaults(), uri, scale.items(),
+                FtpBench::smallContent, i -> Map.of(Exchange.FILE_NAME, FtpBench.smallName(i)),
+                () -> FtpBench.holdsSmallFiles(out(), scale.items())), server, scale.items());
     }
 
     /**
@@ -102,7 +105,7 @@ final class FtpUploadWorkload implements Workload {
         if (!FtpBench.holdsSmallFiles(out(), scale.items())) {
             throw new IllegalStateException("Not every one of " + scale.items() + " uploads is on the server");
         }
-        return Measurement.rate(scale.items(), nanos);
+        return FtpBench.withCommandsPerItem(Measurement.rate(scale.items(), nanos), server, scale.items());
     }
 
     @Override

@@ -2,7 +2,7 @@ package io.netproto.testkit.ftp;
 
 import java.util.Collection;
 import java.util.HashSet;
-import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -36,10 +36,10 @@ final class ControlSessions extends DefaultFtplet implements SessionFilter {
     static final String ID_ATTRIBUTE = "io.netproto.testkit.ftp.session-id";
 
     private final Set<Long> open = new HashSet<>();
-    private final List<String> commandLog;
+    private final Queue<String> commandLog;
 
     /** @param commandLog receives every command line, in arrival order (thread-safe list) */
-    ControlSessions(List<String> commandLog) {
+    ControlSessions(Queue<String> commandLog) {
         this.commandLog = commandLog;
     }
 

@@ -10,8 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.Stream;
 
 import io.netproto.testkit.tls.TestTls;
@@ -72,7 +73,8 @@ public final class EmbeddedFtpServer implements AutoCloseable {
     private FtpServer server;
     private Listener listener;
     private ControlSessions sessions;
-    private final List<String> commands = new CopyOnWriteArrayList<>();
+    /** Appended to per command in constant time: a benchmark sends hundreds of thousands. */
+    private final Queue<String> commands = new ConcurrentLinkedQueue<>();
     private final CommandRefusals refusals = new CommandRefusals();
 
     private EmbeddedFtpServer(Builder builder, Path root, boolean ownsRoot) {
@@ -99,6 +101,7 @@ public final class EmbeddedFtpServer implements AutoCloseable {
         private boolean anonymous;
         private Tls tls = Tls.NONE;
         private Path root;
+        private Path tempRootParent;
         private int port;
 
         private Builder() {
@@ -150,6 +153,21 @@ public final class EmbeddedFtpServer implements AutoCloseable {
          */
         public Builder root(Path dir) {
             this.root = Objects.requireNonNull(dir, "dir");
+            this.tempRootParent = null;
+            return this;
+        }
+
+        /**
+         * The root is a fresh temporary directory inside {@code parent} (instead of the system's temporary directory),
+         * deleted on {@link EmbeddedFtpServer#close()}; for example a RAM-backed file system, so that a benchmark
+         * measures the clients and not the disk.
+         *
+         * @param  parent an existing directory
+         * @return        this builder
+         */
+        public Builder tempRootIn(Path parent) {
+            this.tempRootParent = Objects.requireNonNull(parent, "parent");
+            this.root = null;
             return this;
         }
 
@@ -178,9 +196,9 @@ public final class EmbeddedFtpServer implements AutoCloseable {
             boolean ownsRoot = root == null;
             Path dir;
             try {
-                dir = ownsRoot
-                        ? Files.createTempDirectory("netproto-ftp")
-                        : Files.createDirectories(root);
+                dir = !ownsRoot ? Files.createDirectories(root)
+                        : tempRootParent != null ? Files.createTempDirectory(tempRootParent, "netproto-ftp")
+                        : Files.createTempDirectory("netproto-ftp");
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot create the FTP root directory", e);
             }

@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,7 +27,7 @@ import com.icegreen.greenmail.smtp.commands.SmtpCommandRegistry;
 final class SmtpCommands extends SmtpCommandRegistry {
 
     private final List<String> extensions = new CopyOnWriteArrayList<>();
-    private final List<String> received = new CopyOnWriteArrayList<>();
+    private final Queue<String> received = new ConcurrentLinkedQueue<>();
     private final Map<String, String> refusals = new ConcurrentHashMap<>();
     private final SmtpCommand ehlo = new Ehlo();
     private final SmtpCommand rcpt = new Rcpt();

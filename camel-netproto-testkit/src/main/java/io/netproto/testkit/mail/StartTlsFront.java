@@ -9,9 +9,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.net.ssl.SSLContext;
@@ -58,7 +59,7 @@ public final class StartTlsFront implements AutoCloseable {
     private final InetSocketAddress upstream;
     private final SSLSocketFactory tls;
     private final ServerSocket serverSocket;
-    private final List<String> clearText = new CopyOnWriteArrayList<>();
+    private final Queue<String> clearText = new ConcurrentLinkedQueue<>();
     private final AtomicInteger upgrades = new AtomicInteger();
     private final AtomicInteger threadCount = new AtomicInteger();
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();

@@ -43,6 +43,18 @@ class EmbeddedFtpServerTest {
     }
 
     @Test
+    void aTemporaryRootInAChosenDirectoryIsDeletedOnClose(@TempDir Path parent) {
+        Path root;
+        try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").tempRootIn(parent).start()) {
+            root = server.root();
+            assertThat(root.getParent()).isEqualTo(parent.toAbsolutePath().normalize());
+            assertThat(root).isDirectory();
+        }
+        assertThat(root).doesNotExist();
+        assertThat(parent).isDirectory();
+    }
+
+    @Test
     void storedFileLandsUnderRootAndReadsBackIdentically() throws IOException {
         try (EmbeddedFtpServer server = EmbeddedFtpServer.builder().user("scott", "tiger").start()) {
             FTPClient client = login(server, "scott", "tiger");
