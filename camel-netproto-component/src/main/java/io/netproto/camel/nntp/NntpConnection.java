@@ -193,6 +193,9 @@ final class NntpConnection {
     // ---- encoding: Commons Net's ISO-8859-1 chars <-> UTF-8 text
 
     private static String wire(String text) {
+        if (NntpHeaderEncoding.isAscii(text)) {
+            return text; // the same chars either way: no copies
+        }
         return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 

@@ -66,6 +66,11 @@ final class NntpHeaderEncoding {
     }
 
     static boolean isAscii(String value) {
-        return value.chars().allMatch(c -> c < 0x80);
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import io.netproto.camel.support.ProtocolArguments;
 import org.apache.camel.Exchange;
@@ -25,6 +26,12 @@ final class NntpPost {
     private static final Set<String> PASSED_ON = Set.of("from", "newsgroups", "subject", "message-id", "date", "references",
             "reply-to", "followup-to", "organization", "distribution", "expires", "keywords", "summary", "sender",
             "content-type", "content-transfer-encoding", "mime-version", "user-agent", "approved", "supersedes");
+
+    /** The fields composed first, from their own rules; skipped when passing the other headers on. */
+    private static final Set<String> COMPOSED = Set.of("from", "newsgroups", "subject", "message-id");
+
+    /** RFC 5322 field name: printable ASCII except the colon. */
+    private static final Pattern FIELD_NAME = Pattern.compile("[!-9;-~]+");
 
     private NntpPost() {
     }
@@ -58,10 +65,10 @@ final class NntpPost {
             String name = h.getKey();
             String lower = name.toLowerCase(Locale.ROOT);
             boolean passed = PASSED_ON.contains(lower) || lower.startsWith("x-");
-            if (!passed || Set.of("from", "newsgroups", "subject", "message-id").contains(lower) || h.getValue() == null) {
+            if (!passed || COMPOSED.contains(lower) || h.getValue() == null) {
                 continue;
             }
-            if (!name.matches("[!-9;-~]+")) {
+            if (!FIELD_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("The header name '" + name + "' is not a valid article field name");
             }
             field(article, name, exchange.getContext().getTypeConverter().convertTo(String.class, exchange, h.getValue()));

@@ -320,7 +320,7 @@ public class NntpProducer extends HeaderSelectorProducer {
     @InvokeOnHeader("post")
     public void post(Exchange exchange) throws Exception {
         NntpPost.Composed composed = NntpPost.compose(exchange, cfg);
-        long size = composed.article().getBytes(StandardCharsets.UTF_8).length;
+        long size = cfg.getMaxArticleSize() > 0 ? composed.article().getBytes(StandardCharsets.UTF_8).length : -1;
         if (SizeLimits.exceeds(size, cfg.getMaxArticleSize())) {
             throw new SizeLimitExceededException("The article to post", size, "maxArticleSize", cfg.getMaxArticleSize(),
                     "not posted");

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 import io.netproto.camel.support.ConnectionFailedException;
 import io.netproto.camel.support.PooledSession;
@@ -28,7 +27,6 @@ import org.apache.camel.CamelContext;
 final class NntpSession implements PooledSession {
 
     private static final DateTimeFormatter WIRE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd HHmmss");
-    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|\r|\n");
 
     private final NntpConnection connection;
     private boolean reused;
@@ -338,20 +336,42 @@ final class NntpSession implements PooledSession {
     void post(String article) {
         connection.io("POST", () -> {
             connection.expect("POST", 340);
-            StringBuilder out = new StringBuilder(article.length() + 64);
-            for (String line : LINE_BREAK.split(article, -1)) {
-                out.append(line.startsWith(".") ? "." : "").append(line).append("\r\n");
-            }
-            if (article.endsWith("\n") || article.endsWith("\r")) {
-                out.setLength(out.length() - 2); // the split left an empty last line
-            }
-            out.append(".\r\n");
-            int code = connection.sendData(out.toString());
+            int code = connection.sendData(dotStuffed(article));
             if (code != 240) {
                 throw connection.refused("POST");
             }
             return null;
         });
+    }
+
+    /**
+     * The article as NNTP data: every line ended by CRLF (whatever break it had: CRLF, CR or LF), a line starting with a
+     * dot gets another one, and the terminating dot line at the end.
+     */
+    static String dotStuffed(String article) {
+        int length = article.length();
+        StringBuilder out = new StringBuilder(length + length / 32 + 8);
+        boolean lineStart = true;
+        for (int i = 0; i < length; i++) {
+            char c = article.charAt(i);
+            if (c == '\r' || c == '\n') {
+                out.append("\r\n");
+                lineStart = true;
+                if (c == '\r' && i + 1 < length && article.charAt(i + 1) == '\n') {
+                    i++;
+                }
+                continue;
+            }
+            if (lineStart && c == '.') {
+                out.append('.');
+            }
+            out.append(c);
+            lineStart = false;
+        }
+        if (!lineStart || length == 0) {
+            out.append("\r\n");
+        }
+        return out.append(".\r\n").toString();
     }
 
     // ---- lifecycle

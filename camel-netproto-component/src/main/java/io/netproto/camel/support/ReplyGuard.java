@@ -35,8 +35,10 @@ public final class ReplyGuard {
     private final byte[] tail = new byte[LINE_TAIL];
     private int tailLength;
     private int tailHead;
-    private final byte[] command = new byte[COMMAND_PREFIX];
+    private byte[] command = new byte[COMMAND_PREFIX];
     private int commandLength;
+    private byte[] lastCommand = new byte[COMMAND_PREFIX];
+    private int lastCommandLength = -1;
     private boolean atCommandStart = true;
 
     ReplyGuard(ReplyLimits limits) {
@@ -102,6 +104,11 @@ public final class ReplyGuard {
         sentByte(b);
     }
 
+    /**
+     * Keeps the start of the line being written; a completed line becomes the last command, read only when the reply
+     * arrives ({@link #startReplyToLastCommand()}): lines written in between (an article posted, a message sent) cost
+     * no parsing, and the reply is judged by the last one, as if each had been parsed in turn.
+     */
     private void sentByte(int b) {
         if (atCommandStart && b == TLS_HANDSHAKE_RECORD) {
             passThrough = true;
@@ -109,7 +116,10 @@ public final class ReplyGuard {
         }
         atCommandStart = false;
         if (b == '\n') {
-            commandWritten(new String(command, 0, commandLength, StandardCharsets.ISO_8859_1).strip());
+            byte[] completed = command;
+            command = lastCommand;
+            lastCommand = completed;
+            lastCommandLength = commandLength;
             commandLength = 0;
             atCommandStart = true;
         } else if (commandLength < COMMAND_PREFIX) {
@@ -117,8 +127,13 @@ public final class ReplyGuard {
         }
     }
 
-    private void commandWritten(String line) {
-        String[] words = line.split(" ", 3);
+    /** A new reply budget for the last command line written, if one was written since the last reply started. */
+    private void startReplyToLastCommand() {
+        if (lastCommandLength < 0) {
+            return;
+        }
+        String[] words = new String(lastCommand, 0, lastCommandLength, StandardCharsets.ISO_8859_1).strip().split(" ", 3);
+        lastCommandLength = -1;
         String name = limits.imapLiterals() && words.length > 1 ? words[1] : words[0];
         content = limits.isContent(name);
         replyBytes = 0;
@@ -133,6 +148,7 @@ public final class ReplyGuard {
         if (failure != null) {
             throw new ReplyLimitExceededException(failure);
         }
+        startReplyToLastCommand();
         int i = offset;
         int end = offset + length;
         while (i < end) {

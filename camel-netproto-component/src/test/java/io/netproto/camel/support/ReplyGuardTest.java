@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import io.netproto.testkit.hostile.HostileServer;
+import io.netproto.testkit.hostile.Script;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +89,26 @@ class ReplyGuardTest {
             c.send(".\r\n");
         })) {
             assertThat(readAll(ReplyLimits.POP3, server, "RETR 1\r\n")).hasSizeGreaterThan((int) size).endsWith("\r\n.\r\n");
+        }
+    }
+
+    @Test
+    void commandsWrittenTogetherAreJudgedByTheLastOne() throws Exception {
+        long size = 20L * 1024 * 1024;
+        Script bigReply = c -> {
+            c.readLine();
+            c.readLine();
+            c.send("+OK\r\n+OK message follows\r\n");
+            c.sendEndless(n -> "line " + n + " of a big message\r\n", size);
+            c.send(".\r\n");
+        };
+        try (HostileServer server = HostileServer.start(bigReply)) {
+            assertThat(readAll(ReplyLimits.POP3, server, "NOOP\r\nRETR 1\r\n")).hasSizeGreaterThan((int) size);
+        }
+        try (HostileServer server = HostileServer.start(bigReply)) {
+            assertThatThrownBy(() -> readAll(ReplyLimits.POP3, server, "RETR 1\r\nNOOP\r\n"))
+                    .isInstanceOf(ReplyLimitExceededException.class)
+                    .hasMessageContaining("more than 500000 lines in reply to one command");
         }
     }
 
