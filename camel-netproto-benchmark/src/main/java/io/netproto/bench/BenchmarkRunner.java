@@ -16,15 +16,18 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-    private final Scale scale;
+    private final Scale defaultScale;
+    private Scale scale;
     private final HeapProbe heap = new HeapProbe();
 
     public BenchmarkRunner(Scale scale) {
+        this.defaultScale = scale;
         this.scale = scale;
     }
 
     /** Starts the workload, runs its rounds, closes it; one result per contender, in the workload's order. */
     public List<Result> run(Workload workload) throws Exception {
+        scale = defaultScale.withMinSeconds(workload.minSeconds(defaultScale));
         workload.start();
         try {
             List<Contender> contenders = workload.contenders();

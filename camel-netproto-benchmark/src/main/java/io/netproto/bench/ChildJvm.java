@@ -24,6 +24,9 @@ public final class ChildJvm {
     private static final int OUT_OF_MEMORY_EXIT = 3;
     private static final int TAIL_LINES = 4;
 
+    /** System property with further JVM options for the children, separated by spaces (for profiling). */
+    public static final String OPTIONS_PROPERTY = "netproto.bench.childJvmOptions";
+
     private ChildJvm() {
     }
 
@@ -40,8 +43,12 @@ public final class ChildJvm {
      */
     public static Measurement run(String maxHeap, Class<?> main, List<String> args, Duration timeout)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap,
-                "-XX:+ExitOnOutOfMemoryError", "-cp", System.getProperty("java.class.path"), main.getName()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx" + maxHeap, "-XX:+ExitOnOutOfMemoryError"));
+        String extra = System.getProperty(OPTIONS_PROPERTY, "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+"))); // e.g. a flight recording of the child
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
         List<String> tail = new ArrayList<>();

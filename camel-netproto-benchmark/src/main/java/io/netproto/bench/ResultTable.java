@@ -20,8 +20,8 @@ public final class ResultTable {
     public static String markdown(List<Result> results, Scale scale) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "Run %s on %d cores, Java %s (%s), %s %s; %d items, large file %d MB,"
-                        + " median of %d runs%s (more rounds, up to %d, for a workload until every contender ran %.0f s; the Runs"
-                        + " column); heap of the benchmark JVM -Xmx%d MB;"
+                        + " median of %d runs%s (more rounds, up to %d, for a workload until every contender ran %.0f s, 1 GB"
+                        + " transfers 4 times that; the Runs column); heap of the benchmark JVM -Xmx%d MB;"
                         + " system load average %.1f at the end.%n%n",
                 OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_LOCAL_DATE),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),

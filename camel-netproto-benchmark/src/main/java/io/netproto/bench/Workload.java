@@ -23,6 +23,14 @@ public interface Workload extends AutoCloseable {
         return true;
     }
 
+    /**
+     * The measured time each contender needs at least (see {@link Scale#minSeconds()}); a workload whose runs vary
+     * more than most asks for more.
+     */
+    default double minSeconds(Scale scale) {
+        return scale.minSeconds();
+    }
+
     /** Starts the servers this workload needs. */
     void start() throws Exception;
 
