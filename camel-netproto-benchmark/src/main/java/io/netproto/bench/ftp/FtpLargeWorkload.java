@@ -67,6 +67,8 @@ final class FtpLargeWorkload implements Workload {
     public void start() throws IOException {
         server = FtpBench.startServer(2 * scale.largeBytes());
         generate(server.root().resolve(LargeTransferChild.SOURCE), scale.largeBytes());
+        generate(server.root().resolve(LargeTransferChild.WARM_UP_SOURCE),
+                Math.min(LargeTransferChild.WARM_UP_BYTES, scale.largeBytes()));
     }
 
     /** Writes {@code bytes} of a repeating pattern, one buffer at a time. */

@@ -10,6 +10,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
 
 import io.netproto.bench.ChildJvm;
 import io.netproto.bench.HeapProbe;
@@ -26,6 +27,11 @@ import org.apache.commons.net.ftp.FTPClient;
  * (stream caching on). Downloads read the content to the end and count it; uploads send an InputStream of the local
  * file straight to the endpoint. Reports MB/s and the peak heap of this JVM, and notes how long the start took (first
  * poll or connection, login, listing) and the pace once the data flowed.
+ * <p>
+ * Before the clock starts, each contender transfers a smaller file ({@link #WARM_UP_BYTES}) the same way in the same
+ * JVM (the same route or producer, the same code), so that the measured transfer runs on compiled code as the other
+ * workloads' rounds do after their warm-up round: a fresh JVM would otherwise spend the first seconds of a 3 s
+ * transfer compiling Camel's code on two cores shared with the server. The peak heap covers the warm-up too.
  * Arguments: contender, direction, FTP port, file size, path of the source file.
  */
 public final class LargeTransferChild {
@@ -39,6 +45,12 @@ public final class LargeTransferChild {
     static final String SOURCE = "large/big.bin";
     static final String UPLOAD_DIR = "up";
     static final String UPLOAD_NAME = "big.bin";
+    /** The file the download warm-up reads, {@link #WARM_UP_BYTES} long. */
+    static final String WARM_UP_SOURCE = "warm-up/warm-up.bin";
+    /** The name of the upload warm-up's copy in {@link #UPLOAD_DIR}. */
+    static final String WARM_UP_NAME = "warm-up.bin";
+    /** The size of the warm-up transfer (or the file's size, when smaller). */
+    static final long WARM_UP_BYTES = 64L << 20;
     private static final int BUFFER = 65536;
     /** When a run started, and when its data began to flow. */
     private static long runStart;
@@ -56,14 +68,14 @@ public final class LargeTransferChild {
         HeapProbe heap = new HeapProbe();
         heap.reset();
         long nanos = switch (who) {
-            case BARE -> direction == Direction.DOWNLOAD ? bareDownload(port, size) : bareUpload(port, source);
+            case BARE -> direction == Direction.DOWNLOAD ? bareDownload(port, size) : bareUpload(port, source, size);
             case NETFTP -> direction == Direction.DOWNLOAD
-                    ? camelDownload(FtpBench.netftp(port, "large", "initialDelay=0&delay=100"), size, heap)
-                    : camelUpload(FtpBench.netftp(port, UPLOAD_DIR, "fileName=" + UPLOAD_NAME), source, heap);
+                    ? camelDownload(dir -> FtpBench.netftp(port, dir, "initialDelay=0&delay=100"), size, heap)
+                    : camelUpload(name -> FtpBench.netftp(port, UPLOAD_DIR, "fileName=" + name), source, size, heap);
             case CAMEL_FTP -> direction == Direction.DOWNLOAD
-                    ? camelDownload(FtpBench.camelFtp(port, "large",
+                    ? camelDownload(dir -> FtpBench.camelFtp(port, dir,
                             "streamDownload=true&noop=true&initialDelay=0&delay=100"), size, heap)
-                    : camelUpload(FtpBench.camelFtp(port, UPLOAD_DIR, "fileName=" + UPLOAD_NAME), source, heap);
+                    : camelUpload(name -> FtpBench.camelFtp(port, UPLOAD_DIR, "fileName=" + name), source, size, heap);
         };
         Measurement result = Measurement.megabytesPerSecond(size, nanos).withPeakHeap(heap.peakBytes());
         if (dataStart > 0) {
@@ -75,7 +87,10 @@ public final class LargeTransferChild {
         System.exit(0);
     }
 
-    private static long camelDownload(String uri, long size, HeapProbe heap) throws Exception {
+    /** @param uriOf the consumer URI reading a directory of the server */
+    private static long camelDownload(UnaryOperator<String> uriOf, long size, HeapProbe heap) throws Exception {
+        String uri = uriOf.apply(Path.of(SOURCE).getParent().toString());
+        CountDownLatch warmedUp = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong received = new AtomicLong();
         AtomicReference<Exception> failure = new AtomicReference<>();
@@ -84,6 +99,13 @@ public final class LargeTransferChild {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
+                    from(uriOf.apply(Path.of(WARM_UP_SOURCE).getParent().toString())).routeId("warm-up")
+                            .autoStartup(false).process(exchange -> {
+                                try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
+                                    drain(in);
+                                }
+                                warmedUp.countDown();
+                            });
                     from(uri).routeId("download").autoStartup(false).process(exchange -> {
                         try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
                             dataStart = System.nanoTime();
@@ -97,6 +119,11 @@ public final class LargeTransferChild {
             });
             camel.start();
             heap.reset();
+            camel.getRouteController().startRoute("warm-up");
+            if (!warmedUp.await(5, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("No warm-up download from " + uri);
+            }
+            camel.getRouteController().stopRoute("warm-up");
             long start = System.nanoTime();
             runStart = start;
             camel.getRouteController().startRoute("download");
@@ -114,16 +141,21 @@ public final class LargeTransferChild {
         }
     }
 
-    private static long camelUpload(String uri, Path source, HeapProbe heap) throws Exception {
+    /** @param uriOf the producer URI writing a file of that name */
+    private static long camelUpload(UnaryOperator<String> uriOf, Path source, long size, HeapProbe heap)
+            throws Exception {
         CamelContext camel = new DefaultCamelContext();
         try {
             camel.start();
             try (ProducerTemplate template = camel.createProducerTemplate()) {
                 heap.reset();
+                try (InputStream warmUp = warmUpPart(source, size)) {
+                    template.sendBodyAndHeader(uriOf.apply(WARM_UP_NAME), warmUp, Exchange.FILE_NAME, WARM_UP_NAME);
+                }
                 try (InputStream in = new FirstRead(Files.newInputStream(source))) {
                     long start = System.nanoTime();
                     runStart = start;
-                    template.sendBodyAndHeader(uri, in, Exchange.FILE_NAME, UPLOAD_NAME);
+                    template.sendBodyAndHeader(uriOf.apply(UPLOAD_NAME), in, Exchange.FILE_NAME, UPLOAD_NAME);
                     return System.nanoTime() - start;
                 }
             }
@@ -133,6 +165,17 @@ public final class LargeTransferChild {
     }
 
     private static long bareDownload(int port, long size) throws IOException {
+        FTPClient warmUp = FtpBench.connect(port);
+        try (InputStream in = warmUp.retrieveFileStream(WARM_UP_SOURCE)) {
+            if (in == null) {
+                throw new IOException("RETR refused: " + warmUp.getReplyString());
+            }
+            drain(in);
+        }
+        if (!warmUp.completePendingCommand()) {
+            throw new IOException("Warm-up transfer failed: " + warmUp.getReplyString());
+        }
+        FtpBench.logout(warmUp);
         long start = System.nanoTime();
         runStart = start;
         FTPClient client = FtpBench.connect(port);
@@ -153,17 +196,53 @@ public final class LargeTransferChild {
         return nanos;
     }
 
-    private static long bareUpload(int port, Path source) throws IOException {
+    /**
+     * One connection, as the Camel producers keep theirs (a pooled session; camel-ftp's {@code disconnect=false}):
+     * the warm-up upload, then the measured one; the clock covers the measured STOR.
+     */
+    private static long bareUpload(int port, Path source, long size) throws IOException {
+        FTPClient client = FtpBench.connect(port);
+        try (InputStream in = warmUpPart(source, size)) {
+            if (!client.storeFile(UPLOAD_DIR + "/" + WARM_UP_NAME, in)) {
+                throw new IOException("STOR refused: " + client.getReplyString());
+            }
+        }
         long start = System.nanoTime();
         runStart = start;
-        FTPClient client = FtpBench.connect(port);
         try (InputStream in = new FirstRead(Files.newInputStream(source))) {
             if (!client.storeFile(UPLOAD_DIR + "/" + UPLOAD_NAME, in)) {
                 throw new IOException("STOR refused: " + client.getReplyString());
             }
         }
+        long nanos = System.nanoTime() - start;
         FtpBench.logout(client);
-        return System.nanoTime() - start;
+        return nanos;
+    }
+
+    /** The first {@link #WARM_UP_BYTES} of the local file, streamed. */
+    private static InputStream warmUpPart(Path source, long size) throws IOException {
+        return new FilterInputStream(Files.newInputStream(source)) {
+            private long left = Math.min(WARM_UP_BYTES, size);
+
+            @Override
+            public int read() throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                left--;
+                return super.read();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = super.read(b, off, (int) Math.min(len, left));
+                left -= Math.max(n, 0);
+                return n;
+            }
+        };
     }
 
     /** The local file of an upload, noting when the contender first reads it: when its data begins to flow. */
