@@ -16,18 +16,16 @@ import java.util.Map;
  */
 public final class BenchmarkRunner {
 
-    private final Scale defaultScale;
-    private Scale scale;
+    private final Scale scale;
     private final HeapProbe heap = new HeapProbe();
 
     public BenchmarkRunner(Scale scale) {
-        this.defaultScale = scale;
         this.scale = scale;
     }
 
     /** Starts the workload, runs its rounds, closes it; one result per contender, in the workload's order. */
     public List<Result> run(Workload workload) throws Exception {
-        scale = defaultScale.withMinSeconds(workload.minSeconds(defaultScale));
+        Scale scale = this.scale.withMinSeconds(workload.minSeconds(this.scale));
         workload.start();
         try {
             List<Contender> contenders = workload.contenders();
@@ -47,7 +45,7 @@ public final class BenchmarkRunner {
                 String label = measured ? "round " + (round + 1) : "warm-up";
                 for (int i = 0; i < contenders.size(); i++) {
                     Contender contender = contenders.get(Math.floorMod(i + round, contenders.size()));
-                    if (errors.containsKey(contender) || measured && hasEnough(values.get(contender).size(),
+                    if (errors.containsKey(contender) || measured && hasEnough(scale, values.get(contender).size(),
                             seconds.getOrDefault(contender, 0.0))) {
                         continue;
                     }
@@ -89,7 +87,7 @@ public final class BenchmarkRunner {
     }
 
     /** Whether a contender with this many measured runs, taking this long in total, needs no more. */
-    private boolean hasEnough(int runs, double totalSeconds) {
+    private static boolean hasEnough(Scale scale, int runs, double totalSeconds) {
         return runs >= scale.repeat() && totalSeconds >= scale.minSeconds();
     }
 

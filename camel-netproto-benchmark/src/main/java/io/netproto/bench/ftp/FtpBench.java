@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 import org.apache.commons.net.ftp.FTP;
@@ -72,7 +73,7 @@ final class FtpBench {
      * run) per item added to its note: the round trips each contender spends on a file.
      */
     static Measurement withCommandsPerItem(Measurement m, EmbeddedFtpServer server, int items) {
-        String count = String.format("%.1f commands per file", server.commands().size() / (double) items);
+        String count = String.format(Locale.ROOT, "%.1f commands per file", server.commands().size() / (double) items);
         return m.withNote(m.note().isEmpty() ? count : m.note() + "; " + count);
     }
 

@@ -90,6 +90,7 @@ public final class LargeTransferChild {
     /** @param uriOf the consumer URI reading a directory of the server */
     private static long camelDownload(UnaryOperator<String> uriOf, long size, HeapProbe heap) throws Exception {
         String uri = uriOf.apply(Path.of(SOURCE).getParent().toString());
+        String warmUpUri = uriOf.apply(Path.of(WARM_UP_SOURCE).getParent().toString());
         CountDownLatch warmedUp = new CountDownLatch(1);
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong received = new AtomicLong();
@@ -99,7 +100,7 @@ public final class LargeTransferChild {
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {
-                    from(uriOf.apply(Path.of(WARM_UP_SOURCE).getParent().toString())).routeId("warm-up")
+                    from(warmUpUri).routeId("warm-up")
                             .autoStartup(false).process(exchange -> {
                                 try (InputStream in = exchange.getIn().getMandatoryBody(InputStream.class)) {
                                     drain(in);
@@ -121,7 +122,7 @@ public final class LargeTransferChild {
             heap.reset();
             camel.getRouteController().startRoute("warm-up");
             if (!warmedUp.await(5, TimeUnit.MINUTES)) {
-                throw new IllegalStateException("No warm-up download from " + uri);
+                throw new IllegalStateException("No warm-up download from " + warmUpUri);
             }
             camel.getRouteController().stopRoute("warm-up");
             long start = System.nanoTime();
